@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace RepoCache.Cli;
+
+/// <summary>Every top-level <c>repocache</c> command.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create()
+    {
+        yield return Commands.VersionCommand.Create();
+    }
+}
