@@ -1,0 +1,121 @@
+using System.Text;
+using RepoCache.Kv.Stores;
+
+namespace RepoCache.Kv.Semantics;
+
+/// <summary>
+/// The binding of one namespace: validates every call as production does, applies expiration with the emulator's
+/// clock, and reads and writes through the store.
+/// </summary>
+/// <remarks>Store calls are synchronous and fast, so each method completes before it returns its task.</remarks>
+internal sealed class KvNamespace(string id, KvEmulator owner, IKvStore store, KvRealism realism) : IKvNamespace
+{
+    /// <inheritdoc/>
+    public string Id => id;
+
+    /// <inheritdoc/>
+    public Task<KvEntry?> GetWithMetadataAsync(string key, KvGetOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var keyBytes = KeyRules.Encode(key, KvOperations.Get);
+        CacheTtlRules.Validate(options?.CacheTtl, KvOperations.Get);
+        owner.EnsureNamespaceExists(id);
+
+        var entry = ReadLive(key, keyBytes);
+        return Task.FromResult(entry is null ? null : ToKvEntry(entry));
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyDictionary<string, KvEntry?>> GetBulkAsync(
+        IReadOnlyList<string> keys,
+        KvGetOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        BulkGetRules.ValidateCount(keys.Count);
+        var encoded = new OrderedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            var keyBytes = KeyRules.EncodeBulkKey(key);
+            encoded.TryAdd(key, keyBytes);
+        }
+
+        CacheTtlRules.Validate(options?.CacheTtl, KvOperations.GetBulk);
+        owner.EnsureNamespaceExists(id);
+
+        var results = new OrderedDictionary<string, KvEntry?>(StringComparer.Ordinal);
+        long totalBytes = 0;
+        foreach (var (key, keyBytes) in encoded)
+        {
+            var entry = ReadLive(key, keyBytes);
+            totalBytes += entry?.Value.Length ?? 0;
+            results.Add(key, entry is null ? null : ToKvEntry(entry));
+        }
+
+        ValueRules.ValidateBulkTotal(totalBytes);
+        return Task.FromResult<IReadOnlyDictionary<string, KvEntry?>>(results);
+    }
+
+    /// <inheritdoc/>
+    public Task PutAsync(string key, ReadOnlyMemory<byte> value, KvPutOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var keyBytes = KeyRules.Encode(key, KvOperations.Put);
+        var expiration = ExpirationRules.Resolve(options?.Expiration, options?.ExpirationTtl, NowSeconds());
+        var metadata = MetadataRules.Normalize(options?.MetadataJson);
+        ValueRules.ValidateLength(value.Length);
+        owner.EnsureNamespaceExists(id);
+        realism.AdmitWrite(id, key);
+
+        store.Put(id, new StoredEntry(keyBytes, value.ToArray(), expiration, metadata));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var keyBytes = KeyRules.Encode(key, KvOperations.Delete);
+        owner.EnsureNamespaceExists(id);
+
+        store.Delete(id, keyBytes);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<KvListResult> ListAsync(KvListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var limit = ListRules.ResolveLimit(options?.Limit);
+        var prefix = KeyRules.EncodePrefix(options?.Prefix);
+        var startAfter = ListCursor.Decode(options?.Cursor);
+        owner.EnsureNamespaceExists(id);
+
+        // One key more than the page tells whether another page follows.
+        var found = store.List(id, prefix, startAfter, limit + 1, NowSeconds());
+        var page = found.Take(limit).ToList();
+        var complete = found.Count <= limit;
+
+        var keys = page.Select(key => new KvListKey(Encoding.UTF8.GetString(key.Key), key.Expiration, key.MetadataJson)).ToList();
+        var cursor = complete ? null : ListCursor.Encode(page[^1].Key);
+        return Task.FromResult(new KvListResult(keys, complete, cursor));
+    }
+
+    private StoredEntry? ReadLive(string key, byte[] keyBytes)
+    {
+        var entry = realism.Read(id, key, () => store.Get(id, keyBytes));
+
+        // Expiry is checked on every read, so even a stale cached copy disappears on time.
+        return entry is null || entry.IsExpiredAt(NowSeconds()) ? null : entry;
+    }
+
+    private long NowSeconds() => owner.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+
+    private static KvEntry ToKvEntry(StoredEntry entry) => new(entry.Value, entry.MetadataJson, entry.Expiration);
+}

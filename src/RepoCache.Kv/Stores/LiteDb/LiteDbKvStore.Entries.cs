@@ -1,0 +1,103 @@
+using LiteDB;
+
+namespace RepoCache.Kv.Stores.LiteDb;
+
+/// <summary>Entry reads and writes of <see cref="LiteDbKvStore"/>.</summary>
+internal sealed partial class LiteDbKvStore
+{
+    private ILiteCollection<BsonDocument> Entries => database.GetCollection(EntryDocuments.EntriesCollection);
+
+    private ILiteCollection<BsonDocument> Chunks => database.GetCollection(EntryDocuments.ChunksCollection);
+
+    public StoredEntry? Get(string namespaceId, byte[] key)
+    {
+        var entryId = EntryDocuments.EntryId(namespaceId, key);
+
+        lock (gate)
+        {
+            return Guard("read an entry", () =>
+            {
+                var document = Entries.FindById(new BsonValue(entryId));
+                if (document is null || !IsSameEntry(document, namespaceId, key))
+                {
+                    return null;
+                }
+
+                return EntryDocuments.ToStoredEntry(document, index => ReadChunk(entryId, index));
+            });
+        }
+    }
+
+    public void Put(string namespaceId, StoredEntry entry)
+    {
+        var entryId = EntryDocuments.EntryId(namespaceId, entry.Key);
+        var document = EntryDocuments.ToEntryDocument(entryId, namespaceId, entry);
+
+        lock (gate)
+        {
+            InTransaction("write an entry", () =>
+            {
+                DeleteEntryDocuments(entryId);
+                Chunks.Insert(EntryDocuments.ToChunkDocuments(entryId, entry.Value));
+                Entries.Insert(document);
+            });
+
+            IndexFor(namespaceId).Set(new StoredKey([.. entry.Key], entry.Expiration, entry.MetadataJson));
+        }
+    }
+
+    public void Delete(string namespaceId, byte[] key)
+    {
+        var entryId = EntryDocuments.EntryId(namespaceId, key);
+
+        lock (gate)
+        {
+            InTransaction("delete an entry", () => DeleteEntryDocuments(entryId));
+
+            if (keyIndexes.TryGetValue(namespaceId, out var index))
+            {
+                index.Remove(key);
+            }
+        }
+    }
+
+    public IReadOnlyList<StoredKey> List(string namespaceId, byte[] prefix, byte[]? startAfter, int count, long now)
+    {
+        lock (gate)
+        {
+            if (!keyIndexes.TryGetValue(namespaceId, out var index))
+            {
+                return [];
+            }
+
+            return [.. index.Range(prefix, startAfter).Where(key => !key.IsExpiredAt(now)).Take(count)];
+        }
+    }
+
+    private static bool IsSameEntry(BsonDocument document, string namespaceId, byte[] key) =>
+        EntryDocuments.NamespaceOf(document) == namespaceId && EntryDocuments.KeyOf(document).AsSpan().SequenceEqual(key);
+
+    private byte[] ReadChunk(byte[] entryId, int index)
+    {
+        var chunk = Chunks.FindById(new BsonValue(EntryDocuments.ChunkId(entryId, index)))
+            ?? throw new InvalidDataException($"Chunk {index} of an entry value is missing.");
+        return EntryDocuments.ChunkDataOf(chunk);
+    }
+
+    private void DeleteEntryDocuments(byte[] entryId)
+    {
+        var existing = Entries.FindById(new BsonValue(entryId));
+        if (existing is null)
+        {
+            return;
+        }
+
+        var chunkCount = EntryDocuments.ChunkCountOf(existing);
+        for (var index = 0; index < chunkCount; index++)
+        {
+            Chunks.Delete(new BsonValue(EntryDocuments.ChunkId(entryId, index)));
+        }
+
+        Entries.Delete(new BsonValue(entryId));
+    }
+}

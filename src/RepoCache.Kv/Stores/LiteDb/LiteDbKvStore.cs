@@ -1,0 +1,224 @@
+using System.Globalization;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+using RepoCache.Kv.Semantics;
+
+namespace RepoCache.Kv.Stores.LiteDb;
+
+/// <summary>
+/// A store in one LiteDB file, opened by one process at a time. Key order and listing come from an in-memory index
+/// built at open, never from LiteDB's string index or collation.
+/// </summary>
+/// <remarks>
+/// Durability: with <c>Connection=direct</c>, LiteDB 5.0.21 writes a committed transaction's pages into its
+/// <c>-log.db</c> file and flushes them to the operating system before <c>Commit</c> returns, so a killed process
+/// loses nothing acknowledged. The process-kill test in this repository checks that. LiteDB does not call fsync on
+/// commit, so a power cut can still lose the last writes.
+/// </remarks>
+internal sealed partial class LiteDbKvStore : IKvStore
+{
+    private const string NamespacesCollection = "namespaces";
+    private const string TitleField = "title";
+    private const string CreatedField = "created";
+
+    private readonly Lock gate = new();
+    private readonly LiteDatabase database;
+    private readonly DataFileLock fileLock;
+    private readonly ILogger logger;
+    private readonly Dictionary<string, KeyIndex<StoredKey>> keyIndexes = new(StringComparer.Ordinal);
+
+    private LiteDbKvStore(string path, LiteDatabase database, DataFileLock fileLock, ILogger logger)
+    {
+        Location = path;
+        this.database = database;
+        this.fileLock = fileLock;
+        this.logger = logger;
+    }
+
+    public string Location { get; }
+
+    /// <summary>Opens or creates the data file at <paramref name="path"/>, refusing when another process holds it.</summary>
+    public static LiteDbKvStore Open(string path, ILogger logger)
+    {
+        var fullPath = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(fullPath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var fileLock = DataFileLock.Acquire(fullPath);
+        try
+        {
+            var database = OpenDatabase(fullPath);
+            var store = new LiteDbKvStore(fullPath, database, fileLock, logger);
+            store.LoadKeyIndexes();
+
+            LogOpened(logger, fullPath, store.keyIndexes.Values.Sum(index => index.Count));
+            return store;
+        }
+        catch
+        {
+            fileLock.Dispose();
+            throw;
+        }
+    }
+
+    public IReadOnlyList<StoredNamespace> LoadNamespaces()
+    {
+        lock (gate)
+        {
+            return Guard("read namespaces", () => database.GetCollection(NamespacesCollection)
+                .FindAll()
+                .Select(document => new StoredNamespace(
+                    document["_id"].AsString,
+                    document[TitleField].AsString,
+                    document[CreatedField].AsInt64))
+                .ToList());
+        }
+    }
+
+    public void SaveNamespace(StoredNamespace storedNamespace)
+    {
+        var document = new BsonDocument
+        {
+            ["_id"] = storedNamespace.Id,
+            [TitleField] = storedNamespace.Title,
+            [CreatedField] = new BsonValue(storedNamespace.CreatedAtUnixMilliseconds),
+        };
+
+        lock (gate)
+        {
+            InTransaction("save namespace", () => database.GetCollection(NamespacesCollection).Upsert(document));
+        }
+    }
+
+    public void DeleteNamespace(string namespaceId)
+    {
+        lock (gate)
+        {
+            var keys = keyIndexes.TryGetValue(namespaceId, out var index) ? index.All.ToList() : [];
+
+            InTransaction("delete namespace", () =>
+            {
+                foreach (var key in keys)
+                {
+                    DeleteEntryDocuments(EntryDocuments.EntryId(namespaceId, key.Key));
+                }
+
+                database.GetCollection(NamespacesCollection).Delete(namespaceId);
+            });
+
+            keyIndexes.Remove(namespaceId);
+            LogNamespaceDeleted(logger, namespaceId, keys.Count);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            try
+            {
+                database.Dispose();
+                LogClosed(logger, Location);
+            }
+            finally
+            {
+                fileLock.Dispose();
+            }
+        }
+    }
+
+    private static LiteDatabase OpenDatabase(string fullPath)
+    {
+        var connection = new ConnectionString
+        {
+            Filename = fullPath,
+            Connection = ConnectionType.Direct,
+
+            // Document ids are binary, so collation only orders the namespace ids, which are ASCII hex.
+            // Ordinal keeps even that exact instead of LiteDB's culture-aware, case-insensitive default.
+            Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
+        };
+
+        try
+        {
+            return new LiteDatabase(connection);
+        }
+        catch (Exception error) when (error is LiteException or IOException or UnauthorizedAccessException)
+        {
+            throw new KvException(
+                503,
+                KvErrorCodes.StoreUnavailable,
+                $"KV data file '{fullPath}' could not be opened: {error.Message} Check that it is a LiteDB file this process may write, or open another data file.");
+        }
+    }
+
+    private void LoadKeyIndexes()
+    {
+        foreach (var document in database.GetCollection(EntryDocuments.EntriesCollection).FindAll())
+        {
+            IndexFor(EntryDocuments.NamespaceOf(document)).Set(EntryDocuments.ToStoredKey(document));
+        }
+    }
+
+    private KeyIndex<StoredKey> IndexFor(string namespaceId)
+    {
+        if (!keyIndexes.TryGetValue(namespaceId, out var index))
+        {
+            index = new KeyIndex<StoredKey>(key => key.Key, key => new StoredKey(key, null, null));
+            keyIndexes[namespaceId] = index;
+        }
+
+        return index;
+    }
+
+    private void InTransaction(string operation, Action write)
+    {
+        Guard(operation, () =>
+        {
+            database.BeginTrans();
+            try
+            {
+                write();
+                database.Commit();
+            }
+            catch
+            {
+                database.Rollback();
+                throw;
+            }
+
+            return true;
+        });
+    }
+
+    private T Guard<T>(string operation, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception error) when (error is LiteException or IOException or InvalidDataException)
+        {
+            LogStoreFailed(logger, error, operation, Location);
+            throw new KvException(
+                503,
+                KvErrorCodes.StoreUnavailable,
+                $"KV store could not {operation} in data file '{Location}': {error.Message}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opened KV data file {Path} with {KeyCount} keys")]
+    private static partial void LogOpened(ILogger logger, string path, int keyCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closed KV data file {Path}")]
+    private static partial void LogClosed(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted namespace {NamespaceId} with {KeyCount} keys")]
+    private static partial void LogNamespaceDeleted(ILogger logger, string namespaceId, int keyCount);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "KV store failed to {Operation} in data file {Path}")]
+    private static partial void LogStoreFailed(ILogger logger, Exception error, string operation, string path);
+}
