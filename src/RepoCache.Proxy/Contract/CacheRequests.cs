@@ -49,4 +49,13 @@ public static class CacheLimits
 
     /// <summary>Maximum body of a batch check (10 MiB).</summary>
     public const long MaxBatchBodyBytes = 10 * 1024 * 1024;
+
+    /// <summary>Maximum length of a <c>processor</c> fingerprint in characters.</summary>
+    public const int MaxProcessorLength = 256;
+
+    /// <summary>Maximum length of a digest <c>path</c> in characters.</summary>
+    public const int MaxDigestPathLength = 1024;
+
+    /// <summary>Length of a digest's <c>sha256</c> in hex characters.</summary>
+    public const int Sha256HexLength = 64;
 }
