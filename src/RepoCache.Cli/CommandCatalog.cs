@@ -8,5 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create()
     {
         yield return Commands.VersionCommand.Create();
+        yield return Commands.FixturesCommand.Create();
     }
 }
