@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace RepoCache.Cli.Bench;
+
+/// <summary>
+/// Throughput and latency of one timed phase. An operation is one call (a put, a get, one list page, one
+/// HTTP request); items count what the operations moved, such as keys listed or repositories checked.
+/// </summary>
+internal sealed record Measurement(
+    [property: JsonPropertyName("operation")] string Operation,
+    [property: JsonPropertyName("mode")] string Mode,
+    [property: JsonPropertyName("callers")] int Callers,
+    [property: JsonPropertyName("operations")] int Operations,
+    [property: JsonPropertyName("items")] long Items,
+    [property: JsonPropertyName("seconds")] double Seconds,
+    [property: JsonPropertyName("operationsPerSecond")] double OperationsPerSecond,
+    [property: JsonPropertyName("itemsPerSecond")] double ItemsPerSecond,
+    [property: JsonPropertyName("p50Ms")] double P50Ms,
+    [property: JsonPropertyName("p95Ms")] double P95Ms,
+    [property: JsonPropertyName("p99Ms")] double P99Ms,
+    [property: JsonPropertyName("maxMs")] double MaxMs);
