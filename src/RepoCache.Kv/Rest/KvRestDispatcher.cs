@@ -44,7 +44,7 @@ internal sealed class KvRestDispatcher(KvEmulator emulator, KvRestOptions option
             logger.LogInformation(error, "KV REST {Method} {Target} sent a request body the server could not read", method, rawTarget);
             await WriteErrorAsync(http, KvRestErrors.Malformed($"The request body could not be read: {error.Message}"));
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (Exception error) when (error is OperationCanceledException or IOException && http.RequestAborted.IsCancellationRequested)
         {
             logger.LogDebug("KV REST {Method} {Target} was cancelled by the client", method, rawTarget);
         }

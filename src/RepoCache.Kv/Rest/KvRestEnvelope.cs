@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,12 @@ namespace RepoCache.Kv.Rest;
 /// </summary>
 internal static class KvRestEnvelope
 {
-    private static readonly JsonSerializerOptions CompactJson = new() { WriteIndented = false };
+    // Relaxed escaping keeps quotes and non-ASCII text readable in messages; the body is never embedded in HTML.
+    private static readonly JsonSerializerOptions CompactJson = new()
+    {
+        WriteIndented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Writes a successful envelope carrying <paramref name="result"/> and, when given, <paramref name="resultInfo"/>.</summary>
     public static Task WriteSuccessAsync(HttpContext context, JsonNode? result, JsonObject? resultInfo = null)

@@ -30,7 +30,19 @@ internal static class ValueBodyReader
             && MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
             && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            return await ReadMultipartAsync(http.Request.Body, mediaType, cancellationToken);
+            try
+            {
+                return await ReadMultipartAsync(http.Request.Body, mediaType, cancellationToken);
+            }
+            catch (IOException error) when (!cancellationToken.IsCancellationRequested)
+            {
+                // MultipartReader reports a truncated body or a missing boundary as an IOException.
+                throw KvRestErrors.Malformed($"The multipart/form-data body is malformed: {error.Message}");
+            }
+            catch (InvalidDataException error)
+            {
+                throw KvRestErrors.Malformed($"The multipart/form-data body is malformed: {error.Message}");
+            }
         }
 
         var value = await ReadValueAsync(http.Request.Body, cancellationToken);
@@ -50,7 +62,7 @@ internal static class ValueBodyReader
         string? metadataJson = null;
         var sawMetadata = false;
 
-        while (await ReadNextSectionAsync(reader, cancellationToken) is { } section)
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
             var name = FieldName(section);
             switch (name)
@@ -77,27 +89,11 @@ internal static class ValueBodyReader
         return new ValueBody(value, metadataJson);
     }
 
-    private static async Task<MultipartSection?> ReadNextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reader.ReadNextSectionAsync(cancellationToken);
-        }
-        catch (IOException error)
-        {
-            throw KvRestErrors.Malformed($"The multipart/form-data body is malformed: {error.Message}");
-        }
-        catch (InvalidDataException error)
-        {
-            throw KvRestErrors.Malformed($"The multipart/form-data body is malformed: {error.Message}");
-        }
-    }
-
     private static string FieldName(MultipartSection section)
     {
         if (section.ContentDisposition is { } disposition
             && ContentDispositionHeaderValue.TryParse(disposition, out var header)
-            && header.IsFormDisposition())
+            && header.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
         {
             var name = HeaderUtilities.RemoveQuotes(header.Name).Value;
             if (!string.IsNullOrEmpty(name))

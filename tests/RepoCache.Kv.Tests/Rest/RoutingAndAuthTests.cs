@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Headers;
+using RepoCache.Kv.Rest;
+
+namespace RepoCache.Kv.Tests.Rest;
+
+public sealed class RoutingAndAuthTests
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/client/v4/accounts")]
+    [InlineData("/client/v4/accounts/acc/storage/kv")]
+    [InlineData("/client/v4/accounts/acc/storage/kv/namespaces/0123456789abcdef0123456789abcdef/unknown")]
+    [InlineData("/client/v4/accounts/acc/storage/kv/namespaces/0123456789abcdef0123456789abcdef/bulk/put")]
+    public async Task Unknown_path_returns_7003_envelope(string path)
+    {
+        await using var fixture = await KvRestFixture.StartAsync();
+
+        var (status, envelope) = await fixture.SendJsonAsync(HttpMethod.Get, path);
+
+        status.ShouldBe(404);
+        envelope.GetProperty("success").GetBoolean().ShouldBeFalse();
+        envelope.GetProperty("errors")[0].GetProperty("code").GetInt32().ShouldBe(KvRestErrorCodes.NoRoute);
+    }
+
+    [Fact]
+    public async Task Any_account_id_reaches_the_same_namespaces()
+    {
+        await using var fixture = await KvRestFixture.StartAsync();
+        fixture.CreateNamespace("shared");
+
+        var (status, envelope) = await fixture.SendJsonAsync(HttpMethod.Get, "/client/v4/accounts/other-account/storage/kv/namespaces");
+
+        status.ShouldBe(200);
+        envelope.GetProperty("result").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Request_without_token_is_rejected_with_401()
+    {
+        await using var fixture = await KvRestFixture.StartAsync(token: "s3cret");
+        using var anonymous = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
+
+        using var response = await anonymous.GetAsync(KvRestFixture.NamespacesPath);
+        var text = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        text.ShouldContain($"\"code\":{KvRestErrorCodes.AuthenticationError}");
+        text.ShouldContain("Authentication error");
+    }
+
+    [Theory]
+    [InlineData("Bearer wrong")]
+    [InlineData("Bearer s3cret2")]
+    [InlineData("Bearer s3cre")]
+    public async Task Request_with_wrong_token_is_rejected_with_403(string authorization)
+    {
+        await using var fixture = await KvRestFixture.StartAsync(token: "s3cret");
+
+        var response = await fixture.SendRawAsync("GET", KvRestFixture.NamespacesPath, authorization: authorization);
+
+        response.StatusCode.ShouldBe(403);
+        response.Json.GetProperty("errors")[0].GetProperty("code").GetInt32().ShouldBe(KvRestErrorCodes.AuthenticationError);
+    }
+
+    [Fact]
+    public async Task Request_with_other_scheme_is_rejected_with_401()
+    {
+        await using var fixture = await KvRestFixture.StartAsync(token: "s3cret");
+
+        var response = await fixture.SendRawAsync("GET", KvRestFixture.NamespacesPath, authorization: "Basic czNjcmV0");
+
+        response.StatusCode.ShouldBe(401);
+    }
+
+    [Fact]
+    public async Task Request_with_the_token_succeeds()
+    {
+        await using var fixture = await KvRestFixture.StartAsync(token: "s3cret");
+
+        using var response = await fixture.Client.GetAsync(KvRestFixture.NamespacesPath);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Unauthenticated_put_stores_nothing()
+    {
+        await using var fixture = await KvRestFixture.StartAsync(token: "s3cret");
+        var id = fixture.CreateNamespace();
+        using var anonymous = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
+
+        using var response = await anonymous.PutAsync(KvRestFixture.NamespacePath(id) + "/values/k", new StringContent("v"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await fixture.Emulator.GetNamespace(id).GetWithMetadataAsync("k")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Non_loopback_host_without_token_is_refused()
+    {
+        using var emulator = KvEmulator.Open(new KvEmulatorOptions(KvEmulatorOptions.InMemory));
+
+        var error = await Should.ThrowAsync<ArgumentException>(() => KvRestServer.StartAsync(emulator, new KvRestServerOptions(Host: "0.0.0.0")));
+
+        error.Message.ShouldContain("not a loopback address");
+    }
+
+    [Fact]
+    public async Task Host_that_is_not_an_ip_address_is_refused()
+    {
+        using var emulator = KvEmulator.Open(new KvEmulatorOptions(KvEmulatorOptions.InMemory));
+
+        var error = await Should.ThrowAsync<ArgumentException>(() => KvRestServer.StartAsync(emulator, new KvRestServerOptions(Host: "example.invalid")));
+
+        error.Message.ShouldContain("is not an IP address");
+    }
+
+    [Fact]
+    public async Task Map_serves_the_api_inside_another_application()
+    {
+        using var emulator = KvEmulator.Open(new KvEmulatorOptions(KvEmulatorOptions.InMemory));
+        var id = emulator.CreateNamespace("hosted").Id;
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseSetting("urls", "http://127.0.0.1:0");
+        await using var application = builder.Build();
+        KvRestApi.Map(application, emulator);
+        await application.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(application.Urls.First()) };
+
+        using var put = await client.PutAsync($"/client/v4/accounts/a/storage/kv/namespaces/{id}/values/x%2Fy", new StringContent("hosted"));
+        var value = await client.GetStringAsync($"/client/v4/accounts/a/storage/kv/namespaces/{id}/values/x/y");
+
+        put.StatusCode.ShouldBe(HttpStatusCode.OK);
+        value.ShouldBe("hosted");
+        await application.StopAsync();
+    }
+}
