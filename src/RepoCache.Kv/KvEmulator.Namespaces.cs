@@ -63,8 +63,8 @@ public sealed partial class KvEmulator
     public KvNamespaceInfo GetOrCreateNamespace(string id, string? title = null)
     {
         NamespaceRules.ValidateId(id);
-        var wantedTitle = title ?? id;
-        NamespaceRules.ValidateTitle(wantedTitle);
+        var newTitle = title ?? id;
+        NamespaceRules.ValidateTitle(newTitle);
 
         lock (namespacesGate)
         {
@@ -74,8 +74,8 @@ public sealed partial class KvEmulator
                 return existing.Info;
             }
 
-            EnsureTitleFree(wantedTitle, exceptId: null, "create namespace");
-            return AddNamespace(id, wantedTitle);
+            EnsureTitleFree(newTitle, exceptId: null, "create namespace");
+            return AddNamespace(id, newTitle);
         }
     }
 

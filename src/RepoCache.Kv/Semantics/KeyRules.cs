@@ -61,7 +61,7 @@ public static class KeyRules
     public static byte[] EncodePrefix(string? prefix) =>
         string.IsNullOrEmpty(prefix) ? [] : EncodeWithinLimit(prefix, KvOperations.List, "Prefix");
 
-    private static byte[] EncodeWithinLimit(string text, string operation, string what)
+    private static byte[] EncodeWithinLimit(string text, string operation, string subject)
     {
         byte[] bytes;
         try
@@ -74,7 +74,7 @@ public static class KeyRules
             throw new KvException(
                 400,
                 KvErrorCodes.InvalidKey,
-                $"KV {operation} failed: 400 {what} contains an unpaired UTF-16 surrogate at index {error.Index}. Keys must be valid Unicode text.");
+                $"KV {operation} failed: 400 {subject} contains an unpaired UTF-16 surrogate at index {error.Index}. Keys must be valid Unicode text.");
         }
 
         if (bytes.Length > KvLimits.MaxKeyBytes)

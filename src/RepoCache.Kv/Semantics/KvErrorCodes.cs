@@ -46,7 +46,7 @@ public static class KvErrorCodes
     /// <summary>The <c>cacheTtl</c> is below 30 seconds (emulator's choice).</summary>
     public const int InvalidCacheTtl = 10105;
 
-    /// <summary>A bulk get asks for no key, more than 100 keys, an unknown type, or a value that is not JSON (emulator's choice).</summary>
+    /// <summary>A bulk get requests no key, more than 100 keys, an unknown type, or a value that is not JSON (emulator's choice).</summary>
     public const int InvalidBulkGet = 10106;
 
     /// <summary>A stored value is not valid JSON where JSON was requested (emulator's choice).</summary>

@@ -97,7 +97,7 @@ internal sealed class KvNamespace(string id, KvEmulator owner, IKvStore store, K
         var startAfter = ListCursor.Decode(options?.Cursor);
         owner.EnsureNamespaceExists(id);
 
-        // One key more than the page tells whether another page follows.
+        // Fetching one key more than the page shows whether another page follows.
         var found = store.List(id, prefix, startAfter, limit + 1, NowSeconds());
         var page = found.Take(limit).ToList();
         var complete = found.Count <= limit;

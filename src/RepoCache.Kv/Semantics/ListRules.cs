@@ -18,7 +18,7 @@ public static class ListRules
 
         if (value > KvLimits.MaxListLimit)
         {
-            // Production's text says "less than 1000" although 1000 itself is accepted.
+            // Production's message reads "less than 1000" although 1000 itself is accepted.
             throw new KvException(
                 400,
                 KvErrorCodes.InvalidListOptions,

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace RepoCache.Kv.Semantics;
@@ -9,9 +8,6 @@ namespace RepoCache.Kv.Semantics;
 /// </summary>
 public static class MetadataRules
 {
-    // Escape only what JSON requires, as JSON.stringify does, so the measured size matches production's.
-    private static readonly JsonWriterOptions CompactWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>
     /// Returns the compact JSON text to store, or null for no metadata (null, or the JSON literal <c>null</c>, as in
     /// production where <c>metadata: null</c> means none). Falsy values such as <c>false</c>, <c>0</c> and <c>""</c> are kept.
@@ -23,7 +19,6 @@ public static class MetadataRules
             return null;
         }
 
-        string compact;
         try
         {
             using var document = JsonDocument.Parse(metadataJson);
@@ -31,14 +26,6 @@ public static class MetadataRules
             {
                 return null;
             }
-
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer, CompactWriter))
-            {
-                document.RootElement.WriteTo(writer);
-            }
-
-            compact = Encoding.UTF8.GetString(buffer.ToArray());
         }
         catch (JsonException error)
         {
@@ -48,6 +35,7 @@ public static class MetadataRules
                 $"KV {operation} failed: 400 Metadata is not valid JSON: {error.Message} Pass a JSON value, such as {{\"owner\":\"x\"}}, or no metadata.");
         }
 
+        var compact = RemoveWhitespace(metadataJson);
         var length = Encoding.UTF8.GetByteCount(compact);
         if (length > KvLimits.MaxMetadataBytes)
         {
@@ -58,5 +46,41 @@ public static class MetadataRules
         }
 
         return compact;
+    }
+
+    // Drops whitespace between tokens of valid JSON and keeps string contents, escapes included, exactly as written.
+    // Re-serializing instead would escape characters above U+FFFF, which JSON.stringify leaves alone, and change the size.
+    private static string RemoveWhitespace(string json)
+    {
+        var compact = new StringBuilder(json.Length);
+        var inString = false;
+        var escaped = false;
+
+        foreach (var character in json)
+        {
+            if (inString)
+            {
+                compact.Append(character);
+                if (escaped)
+                {
+                    escaped = false;
+                }
+                else if (character == '\\')
+                {
+                    escaped = true;
+                }
+                else if (character == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (character is not (' ' or '\t' or '\n' or '\r'))
+            {
+                compact.Append(character);
+                inString = character == '"';
+            }
+        }
+
+        return compact.ToString();
     }
 }

@@ -77,7 +77,7 @@ internal sealed class DataFileLock : IDisposable
     {
         if (OperatingSystem.IsWindows())
         {
-            throw new IOException($"'{lockPath}' cannot be read while another process holds it.");
+            throw new IOException($"'{lockPath}' is locked by another process and cannot be read on Windows.");
         }
 
         var descriptor = NativeMethods.Open(lockPath, NativeMethods.ReadOnly);

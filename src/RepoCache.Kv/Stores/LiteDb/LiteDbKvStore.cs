@@ -37,7 +37,7 @@ internal sealed partial class LiteDbKvStore : IKvStore
 
     public string Location { get; }
 
-    /// <summary>Opens or creates the data file at <paramref name="path"/>, refusing when another process holds it.</summary>
+    /// <summary>Opens or creates the data file at <paramref name="path"/>, rejecting it when another process has it locked.</summary>
     public static LiteDbKvStore Open(string path, ILogger logger)
     {
         var fullPath = Path.GetFullPath(path);
@@ -146,8 +146,10 @@ internal sealed partial class LiteDbKvStore : IKvStore
         {
             return new LiteDatabase(connection);
         }
-        catch (Exception error) when (error is LiteException or IOException or UnauthorizedAccessException)
+        catch (Exception error) when (error is not OutOfMemoryException)
         {
+            // LiteDB reports a damaged or foreign file with whatever exception its parser hits first,
+            // such as ArgumentOutOfRangeException for an impossible header date, so every kind is caught here.
             throw new KvException(
                 503,
                 KvErrorCodes.StoreUnavailable,
