@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create()
     {
         yield return Commands.VersionCommand.Create();
+        yield return Commands.ServeCommand.Create();
         yield return Commands.FixturesCommand.Create();
         yield return Commands.BenchCommand.Create();
     }

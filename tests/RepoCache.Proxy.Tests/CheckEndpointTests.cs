@@ -36,6 +36,17 @@ public class CheckEndpointTests
     }
 
     [Fact]
+    public async Task Unencoded_plus_of_an_offset_is_understood()
+    {
+        await using var host = await ProxyHost.StartAsync();
+        await host.PutCompleteAsync("octo", "hello-world", "2019-02-05T04:42:37Z");
+
+        var response = await host.Client.GetAsync("cache/octo/hello-world?pushedAt=2019-02-05T05:42:37+01:00");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Earlier_feed_pushed_at_hits_a_later_entry()
     {
         await using var host = await ProxyHost.StartAsync();

@@ -75,8 +75,14 @@ internal static class CacheEntryEndpoints
                 $"Query parameter pushedAt is required: send the feed's value, like ?pushedAt=2019-02-05T04:42:37Z, or ?pushedAt={FieldRules.NullLiteral} for a repository that was never pushed.");
         }
 
-        return text == FieldRules.NullLiteral ? null : FieldRules.PushedAtValue(text, "pushedAt");
+        return text == FieldRules.NullLiteral ? null : FieldRules.PushedAtValue(RestorePlus(text), "pushedAt");
     }
+
+    // An unencoded '+' in a query string decodes to a space, which turns 05:42:37+01:00 into 05:42:37 01:00.
+    private static string RestorePlus(string text) =>
+        text.Length > 6 && text[^6] == ' ' && char.IsAsciiDigit(text[^5]) && text[^3] == ':'
+            ? string.Concat(text.AsSpan(0, text.Length - 6), "+", text.AsSpan(text.Length - 5))
+            : text;
 
     private static string? ReadSingle(IQueryCollection query, string name)
     {
