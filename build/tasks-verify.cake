@@ -21,5 +21,21 @@ Task("Serve")
     .IsDependentOn("Build")
     .Does<BuildParameters>(p =>
     {
-        throw new CakeException("Serve is not implemented yet: it needs the 'repocache serve' command.");
+        // Runs in the foreground until Ctrl+C; the KV data file is .repocache/kv.db under the repository root.
+        var arguments = new ProcessArgumentBuilder()
+            .Append("serve")
+            .Append("--port")
+            .Append(p.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Information("Running {0} {1}", p.Paths.CliExecutable, arguments.Render());
+        var exitCode = StartProcess(p.Paths.CliExecutable, new ProcessSettings
+        {
+            Arguments = arguments,
+            WorkingDirectory = p.Paths.Root,
+        });
+
+        if (exitCode != 0)
+        {
+            throw new CakeException($"Serve failed: 'repocache serve --port {p.Port}' exited with code {exitCode}; its error is printed above.");
+        }
     });
