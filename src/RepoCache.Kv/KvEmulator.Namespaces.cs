@@ -103,24 +103,46 @@ public sealed partial class KvEmulator
     /// <exception cref="KvException">404 with code 10013 when no namespace has that id.</exception>
     public void DeleteNamespace(string id)
     {
-        lock (namespacesGate)
+        // The write lock waits for binding operations in flight, so none can add a key after the namespace is gone.
+        namespaceUse.EnterWriteLock();
+        try
         {
-            ThrowIfDisposed();
-            RequireNamespace(id);
+            lock (namespacesGate)
+            {
+                ThrowIfDisposed();
+                RequireNamespace(id);
 
-            store.DeleteNamespace(id);
-            namespaces.Remove(id);
-            realism.ForgetNamespace(id);
+                store.DeleteNamespace(id);
+                namespaces.Remove(id);
+                realism.ForgetNamespace(id);
+            }
+        }
+        finally
+        {
+            namespaceUse.ExitWriteLock();
         }
     }
 
-    /// <summary>Throws 404/10013 when the namespace <paramref name="id"/> no longer exists; used by bindings before each operation.</summary>
-    internal void EnsureNamespaceExists(string id)
+    /// <summary>
+    /// Runs a binding operation while namespace <paramref name="id"/> exists, so a concurrent delete of the namespace
+    /// or of the emulator waits for it. Throws 404/10013 when the namespace is gone.
+    /// </summary>
+    internal T UseNamespace<T>(string id, Func<T> operation)
     {
-        lock (namespacesGate)
+        namespaceUse.EnterReadLock();
+        try
         {
-            ThrowIfDisposed();
-            RequireNamespace(id);
+            lock (namespacesGate)
+            {
+                ThrowIfDisposed();
+                RequireNamespace(id);
+            }
+
+            return operation();
+        }
+        finally
+        {
+            namespaceUse.ExitReadLock();
         }
     }
 

@@ -17,6 +17,7 @@ public sealed partial class KvEmulator : IDisposable
     private readonly KvRealism realism;
     private readonly ILogger logger;
     private readonly Lock namespacesGate = new();
+    private readonly ReaderWriterLockSlim namespaceUse = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<string, NamespaceState> namespaces = new(StringComparer.Ordinal);
     private bool disposed;
 
@@ -51,6 +52,7 @@ public sealed partial class KvEmulator : IDisposable
         {
             var emulator = new KvEmulator(store, options);
             emulator.LoadNamespaces();
+            emulator.PurgeExpiredEntries();
             return emulator;
         }
         catch
@@ -63,18 +65,39 @@ public sealed partial class KvEmulator : IDisposable
     /// <summary>Closes the store and releases the data file.</summary>
     public void Dispose()
     {
-        lock (namespacesGate)
+        namespaceUse.EnterWriteLock();
+        try
         {
-            if (disposed)
+            lock (namespacesGate)
             {
-                return;
+                if (disposed)
+                {
+                    return;
+                }
+
+                disposed = true;
             }
 
-            disposed = true;
+            store.Dispose();
         }
-
-        store.Dispose();
+        finally
+        {
+            namespaceUse.ExitWriteLock();
+        }
     }
+
+    // NOTE: expired entries are removed only here, at open. Until then they stay in the file, hidden from reads and lists.
+    private void PurgeExpiredEntries()
+    {
+        var removed = store.PurgeExpired(TimeProvider.GetUtcNow().ToUnixTimeSeconds());
+        if (removed > 0)
+        {
+            LogExpiredPurged(logger, removed, store.Location);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} expired entries from {Location}")]
+    private static partial void LogExpiredPurged(ILogger logger, int count, string location);
 
     private static void ValidateOptions(KvEmulatorOptions options)
     {

@@ -20,9 +20,8 @@ internal sealed class KvNamespace(string id, KvEmulator owner, IKvStore store, K
 
         var keyBytes = KeyRules.Encode(key, KvOperations.Get);
         CacheTtlRules.Validate(options?.CacheTtl, KvOperations.Get);
-        owner.EnsureNamespaceExists(id);
 
-        var entry = ReadLive(key, keyBytes);
+        var entry = owner.UseNamespace(id, () => ReadLive(key, keyBytes));
         return Task.FromResult(entry is null ? null : ToKvEntry(entry));
     }
 
@@ -44,18 +43,20 @@ internal sealed class KvNamespace(string id, KvEmulator owner, IKvStore store, K
         }
 
         CacheTtlRules.Validate(options?.CacheTtl, KvOperations.GetBulk);
-        owner.EnsureNamespaceExists(id);
 
-        var results = new OrderedDictionary<string, KvEntry?>(StringComparer.Ordinal);
-        long totalBytes = 0;
-        foreach (var (key, keyBytes) in encoded)
+        var results = owner.UseNamespace(id, () =>
         {
-            var entry = ReadLive(key, keyBytes);
-            totalBytes += entry?.Value.Length ?? 0;
-            results.Add(key, entry is null ? null : ToKvEntry(entry));
-        }
+            var found = new OrderedDictionary<string, KvEntry?>(StringComparer.Ordinal);
+            foreach (var (key, keyBytes) in encoded)
+            {
+                var entry = ReadLive(key, keyBytes);
+                found.Add(key, entry is null ? null : ToKvEntry(entry));
+            }
 
-        ValueRules.ValidateBulkTotal(totalBytes);
+            return found;
+        });
+
+        ValueRules.ValidateBulkTotal(results.Values.Sum(entry => (long)(entry?.Value.Length ?? 0)));
         return Task.FromResult<IReadOnlyDictionary<string, KvEntry?>>(results);
     }
 
@@ -68,10 +69,14 @@ internal sealed class KvNamespace(string id, KvEmulator owner, IKvStore store, K
         var expiration = ExpirationRules.Resolve(options?.Expiration, options?.ExpirationTtl, NowSeconds());
         var metadata = MetadataRules.Normalize(options?.MetadataJson);
         ValueRules.ValidateLength(value.Length);
-        owner.EnsureNamespaceExists(id);
-        realism.AdmitWrite(id, key);
+        var entry = new StoredEntry(keyBytes, value.ToArray(), expiration, metadata);
 
-        store.Put(id, new StoredEntry(keyBytes, value.ToArray(), expiration, metadata));
+        owner.UseNamespace(id, () =>
+        {
+            realism.AdmitWrite(id, key);
+            store.Put(id, entry);
+            return true;
+        });
         return Task.CompletedTask;
     }
 
@@ -81,9 +86,12 @@ internal sealed class KvNamespace(string id, KvEmulator owner, IKvStore store, K
         cancellationToken.ThrowIfCancellationRequested();
 
         var keyBytes = KeyRules.Encode(key, KvOperations.Delete);
-        owner.EnsureNamespaceExists(id);
 
-        store.Delete(id, keyBytes);
+        owner.UseNamespace(id, () =>
+        {
+            store.Delete(id, keyBytes);
+            return true;
+        });
         return Task.CompletedTask;
     }
 
@@ -95,10 +103,9 @@ internal sealed class KvNamespace(string id, KvEmulator owner, IKvStore store, K
         var limit = ListRules.ResolveLimit(options?.Limit);
         var prefix = KeyRules.EncodePrefix(options?.Prefix);
         var startAfter = ListCursor.Decode(options?.Cursor);
-        owner.EnsureNamespaceExists(id);
 
         // Fetching one key more than the page shows whether another page follows.
-        var found = store.List(id, prefix, startAfter, limit + 1, NowSeconds());
+        var found = owner.UseNamespace(id, () => store.List(id, prefix, startAfter, limit + 1, NowSeconds()));
         var page = found.Take(limit).ToList();
         var complete = found.Count <= limit;
 

@@ -32,4 +32,7 @@ internal interface IKvStore : IDisposable
     /// <paramref name="startAfter"/> (when given) in byte order, and have not expired at <paramref name="now"/> (epoch seconds).
     /// </summary>
     IReadOnlyList<StoredKey> List(string namespaceId, byte[] prefix, byte[]? startAfter, int count, long now);
+
+    /// <summary>Deletes every entry that has expired at <paramref name="now"/> (epoch seconds) and returns how many were deleted.</summary>
+    int PurgeExpired(long now);
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Time.Testing;
 using RepoCache.Kv.Semantics;
 using RepoCache.Kv.Tests.Support;
 
@@ -151,6 +152,46 @@ public sealed class LiteDbFileTests() : EmulatorTestBase(StoreKind.LiteDb)
 
         (await Kv.ListAsync()).Keys.Select(key => key.Name).ShouldBe(["long"]);
         (await Kv.GetTextAsync("short")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Expired_entries_are_removed_from_the_file_at_open()
+    {
+        await Kv.PutAsync("short", new byte[2 * 1024 * 1024], new KvPutOptions(ExpirationTtl: 60));
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        Reopen();
+        Emulator.Dispose();
+
+        // A clock back at the start would still see the entry, unless the open above deleted it from the file.
+        using var earlier = KvEmulator.Open(new KvEmulatorOptions(DatabasePath, new FakeTimeProvider(Start)));
+
+        (await earlier.GetNamespace(Namespace.Id).GetBytesAsync("short")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Namespace_delete_waits_for_no_put_and_leaves_no_orphans()
+    {
+        var other = Emulator.CreateNamespace("other");
+        var binding = Emulator.GetNamespace(other.Id);
+
+        var puts = Enumerable.Range(0, 100).Select(index => Task.Run(async () =>
+        {
+            try
+            {
+                await binding.PutTextAsync($"k{index}", "v");
+            }
+            catch (KvException error) when (error.StatusCode == 404)
+            {
+                // Puts that start after the delete find no namespace, which is expected.
+            }
+        })).ToList();
+        Emulator.DeleteNamespace(other.Id);
+        await Task.WhenAll(puts);
+
+        Emulator.GetOrCreateNamespace(other.Id);
+        Reopen();
+
+        (await Emulator.GetNamespace(other.Id).ListAsync()).Keys.ShouldBeEmpty();
     }
 
     [Fact]

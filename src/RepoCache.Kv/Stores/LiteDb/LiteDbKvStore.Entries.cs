@@ -74,6 +74,35 @@ internal sealed partial class LiteDbKvStore
         }
     }
 
+    public int PurgeExpired(long now)
+    {
+        lock (gate)
+        {
+            var expired = keyIndexes
+                .SelectMany(pair => pair.Value.All.Where(key => key.IsExpiredAt(now)).Select(key => (NamespaceId: pair.Key, key.Key)))
+                .ToList();
+            if (expired.Count == 0)
+            {
+                return 0;
+            }
+
+            InTransaction("delete expired entries", () =>
+            {
+                foreach (var (namespaceId, key) in expired)
+                {
+                    DeleteEntryDocuments(EntryDocuments.EntryId(namespaceId, key));
+                }
+            });
+
+            foreach (var (namespaceId, key) in expired)
+            {
+                keyIndexes[namespaceId].Remove(key);
+            }
+
+            return expired.Count;
+        }
+    }
+
     private static bool IsSameEntry(BsonDocument document, string namespaceId, byte[] key) =>
         EntryDocuments.NamespaceOf(document) == namespaceId && EntryDocuments.KeyOf(document).AsSpan().SequenceEqual(key);
 

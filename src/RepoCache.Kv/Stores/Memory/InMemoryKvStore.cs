@@ -88,6 +88,24 @@ internal sealed class InMemoryKvStore : IKvStore
         }
     }
 
+    public int PurgeExpired(long now)
+    {
+        lock (gate)
+        {
+            var removed = 0;
+            foreach (var index in entries.Values)
+            {
+                foreach (var expired in index.All.Where(entry => entry.IsExpiredAt(now)).ToList())
+                {
+                    index.Remove(expired.Key);
+                    removed++;
+                }
+            }
+
+            return removed;
+        }
+    }
+
     public void Dispose()
     {
         lock (gate)
