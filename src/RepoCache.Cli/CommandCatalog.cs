@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return Commands.VersionCommand.Create();
         yield return Commands.ServeCommand.Create();
         yield return Commands.FixturesCommand.Create();
+        yield return Commands.VerifyCommand.Create();
         yield return Commands.BenchCommand.Create();
     }
 }
