@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return Commands.VersionCommand.Create();
         yield return Commands.ServeCommand.Create();
+        yield return Commands.IngestCommand.Create();
         yield return Commands.FixturesCommand.Create();
         yield return Commands.VerifyCommand.Create();
         yield return Commands.BenchCommand.Create();

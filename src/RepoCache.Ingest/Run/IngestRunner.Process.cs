@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using RepoCache.Ingest.Cache;
+using RepoCache.Ingest.Digest;
+using RepoCache.Ingest.Feed;
+using RepoCache.Proxy.Contract;
+
+namespace RepoCache.Ingest.Run;
+
+public sealed partial class IngestRunner
+{
+    // Downloads, extracts, digests and stores one repository, then records the outcome in the cache; never throws for a repository's own failure.
+    private async Task<RepositoryReport> ProcessAsync(FeedRow row, string missReason, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var pushedAt = CacheClient.FormatPushedAt(row.PushedAt);
+        var workFolder = Path.Combine(_services.WorkRoot, $"{row.Index}-{Guid.NewGuid():N}");
+        long? downloadBytes = null;
+
+        try
+        {
+            Directory.CreateDirectory(workFolder);
+            var archivePath = Path.Combine(workFolder, "archive");
+            var repositoryFolder = Path.Combine(workFolder, "repository");
+
+            downloadBytes = await _services.GitHub.DownloadAsync(row.Owner, row.Name, archivePath, cancellationToken);
+            var extraction = await _services.Extractor.ExtractAsync(archivePath, repositoryFolder, cancellationToken);
+            File.Delete(archivePath);
+
+            var input = new DigestInput(row.Owner, row.Name, repositoryFolder, extraction);
+            var digest = await _services.Store.StoreAsync(
+                row.Owner, row.Name, (stream, token) => _services.DigestProducer.WriteAsync(input, stream, token), cancellationToken);
+
+            var entry = new CacheWriteRequest(pushedAt, CacheStatus.Complete, Processor, digest);
+            var (write, writeError) = await _services.Cache.WriteAsync(row.Owner, row.Name, entry, cancellationToken);
+            _logger.LogInformation(
+                "Processed {Owner}/{Name}: {DownloadBytes} bytes downloaded, digest {DigestBytes} bytes, cache write {CacheWrite}",
+                row.Owner, row.Name, downloadBytes, digest.Bytes, write);
+
+            return new RepositoryReport(
+                row.Index, row.Owner, row.Name, pushedAt, RepositoryOutcome.Processed, missReason, downloadBytes, digest,
+                FormatWrite(write), writeError, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError(exception, "Processing {Owner}/{Name} failed; recording a failed cache entry", row.Owner, row.Name);
+            var error = exception.Message;
+            var entry = new CacheWriteRequest(pushedAt, CacheStatus.Failed, Processor, Error: error);
+            var (write, writeError) = await _services.Cache.WriteAsync(row.Owner, row.Name, entry, cancellationToken);
+            var combined = writeError is null ? error : $"{error} Recording the failure also failed: {writeError}";
+
+            return new RepositoryReport(
+                row.Index, row.Owner, row.Name, pushedAt, RepositoryOutcome.Failed, missReason, downloadBytes, null,
+                FormatWrite(write), combined, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        finally
+        {
+            DeleteWorkFolder(workFolder);
+        }
+    }
+
+    private void DeleteWorkFolder(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(exception, "Work folder {Folder} could not be deleted", folder);
+        }
+    }
+
+    private static string FormatWrite(CacheWriteOutcome outcome) => outcome switch
+    {
+        CacheWriteOutcome.Written => "written",
+        CacheWriteOutcome.Conflict => "conflict",
+        CacheWriteOutcome.Failed => "failed",
+        _ => "not-attempted",
+    };
+}
