@@ -26,6 +26,39 @@ public class WriteEndpointTests
     }
 
     [Fact]
+    public async Task Body_with_a_byte_order_mark_is_accepted()
+    {
+        await using var host = await ProxyHost.StartAsync();
+        var body = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{"pushedAt":null}""")]);
+
+        var response = await host.Client.PutAsync("cache/octo/bom", body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task Body_that_is_not_utf8_is_400()
+    {
+        await using var host = await ProxyHost.StartAsync();
+        var body = new ByteArrayContent([(byte)'{', (byte)'"', 0xFF, 0xFE, (byte)'"', (byte)':', (byte)'1', (byte)'}']);
+
+        var response = await host.Client.PutAsync("cache/octo/latin", body);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Deeply_nested_body_is_400()
+    {
+        await using var host = await ProxyHost.StartAsync();
+        var body = "{\"pushedAt\":null,\"error\":" + new string('[', 100) + new string(']', 100) + "}";
+
+        var response = await host.PutAsync("octo", "deep", body);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Processed_at_is_the_proxy_clock()
     {
         await using var host = await ProxyHost.StartAsync();

@@ -64,6 +64,9 @@ internal static class ServeCommand
             .SetMinimumLevel(logLevel)
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
             .AddFilter("System.Net.Http", LogLevel.Warning)
+
+            // A failed start is reported once below, without the host's own stack trace.
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None)
             .AddSimpleConsole(console =>
             {
                 console.SingleLine = true;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 
 namespace RepoCache.Proxy.Validation;
@@ -9,6 +10,8 @@ namespace RepoCache.Proxy.Validation;
 /// </summary>
 internal static class JsonBody
 {
+    private static readonly byte[] Utf8ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         AllowTrailingCommas = false,
@@ -19,10 +22,23 @@ internal static class JsonBody
     /// <summary>Parses the body as one JSON object; <paramref name="description"/> names the body in messages.</summary>
     public static JsonDocument ParseObject(ReadOnlyMemory<byte> body, string description)
     {
+        // Some clients (PowerShell 5, .NET's UTF8Encoding with a preamble) start the body with a UTF-8 byte order mark.
+        if (body.Span.StartsWith(Utf8ByteOrderMark))
+        {
+            body = body[Utf8ByteOrderMark.Length..];
+        }
+
         if (body.IsEmpty)
         {
             throw new RequestProblemException(StatusCodes.Status400BadRequest, ProblemCodes.InvalidJson, null,
                 $"The request body is empty; send {description} as a JSON object.");
+        }
+
+        // The JSON reader checks UTF-8 only in the values it decodes, so a bad property name would fail later.
+        if (!Utf8.IsValid(body.Span))
+        {
+            throw new RequestProblemException(StatusCodes.Status400BadRequest, ProblemCodes.InvalidJson, null,
+                $"The request body is not valid UTF-8; send {description} as UTF-8 encoded JSON.");
         }
 
         JsonDocument document;
