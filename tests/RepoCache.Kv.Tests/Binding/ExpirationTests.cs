@@ -29,7 +29,7 @@ public abstract class ExpirationTests(StoreKind store) : EmulatorTestBase(store)
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]
-    public async Task Ttl_of_zero_or_less_asks_for_an_integer_greater_than_0(long ttl)
+    public async Task Ttl_of_zero_or_less_is_rejected(long ttl)
     {
         var error = await ShouldFail(() => Kv.PutTextAsync("k", "v", new KvPutOptions(ExpirationTtl: ttl)));
 
@@ -58,7 +58,7 @@ public abstract class ExpirationTests(StoreKind store) : EmulatorTestBase(store)
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public async Task Expiration_now_or_earlier_asks_for_a_future_epoch_second(long offset)
+    public async Task Expiration_in_the_past_is_rejected(long offset)
     {
         var expiration = NowSeconds + offset;
 
@@ -76,7 +76,7 @@ public abstract class ExpirationTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
-    public async Task Key_is_readable_until_its_expiration_second_and_gone_at_it()
+    public async Task Key_disappears_at_its_expiration_second()
     {
         await Kv.PutTextAsync("k", "v", new KvPutOptions(ExpirationTtl: 60));
 
@@ -90,7 +90,7 @@ public abstract class ExpirationTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
-    public async Task Expired_keys_are_skipped_without_ending_the_list_early()
+    public async Task List_skips_expired_keys_across_pages()
     {
         await Kv.PutTextAsync("a", "v", new KvPutOptions(ExpirationTtl: 60));
         await Kv.PutTextAsync("b", "v");

@@ -39,7 +39,7 @@ public abstract class ListTests(StoreKind store) : EmulatorTestBase(store)
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public async Task Limit_of_zero_or_less_means_the_default_of_1000(int limit)
+    public async Task Limit_of_zero_or_less_means_1000(int limit)
     {
         for (var index = 0; index < 1001; index++)
         {
@@ -53,7 +53,7 @@ public abstract class ListTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
-    public async Task Pages_follow_the_cursor_until_the_list_is_complete()
+    public async Task Cursor_pages_until_list_complete()
     {
         await PutKeys("e", "a", "d", "b", "c");
 
@@ -71,7 +71,7 @@ public abstract class ListTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
-    public async Task Page_that_ends_exactly_at_the_last_key_is_complete()
+    public async Task Page_ending_at_last_key_is_complete()
     {
         await PutKeys("a", "b");
 
@@ -95,7 +95,7 @@ public abstract class ListTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
-    public async Task Keys_added_after_the_cursor_appear_and_before_it_do_not()
+    public async Task Keys_added_between_pages_follow_the_cursor()
     {
         await PutKeys("b", "d", "f");
         var first = await Kv.ListAsync(new KvListOptions(Limit: 2));
@@ -108,7 +108,7 @@ public abstract class ListTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
-    public async Task Cursor_of_a_deleted_key_still_continues_after_it()
+    public async Task Cursor_of_deleted_key_still_works()
     {
         await PutKeys("a", "b", "c");
         var first = await Kv.ListAsync(new KvListOptions(Limit: 2));
@@ -165,7 +165,7 @@ public abstract class ListTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
-    public async Task Prefix_of_512_bytes_is_accepted_and_513_rejected_with_414()
+    public async Task Prefix_over_512_bytes_is_rejected()
     {
         await Should.NotThrowAsync(() => Kv.ListAsync(new KvListOptions(Prefix: new string('p', 512))));
 

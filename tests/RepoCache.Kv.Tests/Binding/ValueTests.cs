@@ -78,7 +78,7 @@ public abstract class ValueTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
-    public async Task Overwriting_a_large_value_with_a_small_one_and_back_keeps_bytes_exact()
+    public async Task Chunked_value_overwrites_stay_byte_exact()
     {
         var large = RandomNumberGenerator.GetBytes((2 * 1024 * 1024) + 3);
         var small = RandomNumberGenerator.GetBytes(10);
@@ -125,7 +125,7 @@ public abstract class ValueTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
-    public async Task Json_read_of_a_text_value_is_rejected_naming_the_key()
+    public async Task Json_read_of_text_value_is_rejected()
     {
         await Kv.PutTextAsync("plain", "not json");
 
@@ -151,7 +151,7 @@ public abstract class ValueTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
-    public async Task Changing_the_callers_array_after_put_does_not_change_the_stored_value()
+    public async Task Stored_value_is_a_copy()
     {
         var value = new byte[] { 1, 2, 3 };
         await Kv.PutAsync("k", value);

@@ -12,7 +12,7 @@ public abstract class NamespaceTests(StoreKind store) : EmulatorTestBase(store)
     private const string FixedId = "0123456789abcdef0123456789abcdef";
 
     [Fact]
-    public void Created_namespace_has_a_32_hex_id_and_supports_url_encoding()
+    public void Created_namespace_has_32_hex_id()
     {
         var created = Emulator.CreateNamespace("cache");
 
@@ -75,7 +75,7 @@ public abstract class NamespaceTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
-    public void Get_or_create_makes_a_namespace_with_exactly_that_id_once()
+    public void Get_or_create_keeps_the_given_id()
     {
         var first = Emulator.GetOrCreateNamespace(FixedId, "fixed");
         var second = Emulator.GetOrCreateNamespace(FixedId, "ignored");
@@ -86,7 +86,7 @@ public abstract class NamespaceTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
-    public void Get_or_create_without_title_uses_the_id_as_title()
+    public void Get_or_create_defaults_title_to_id()
     {
         Emulator.GetOrCreateNamespace(FixedId).Title.ShouldBe(FixedId);
     }
@@ -97,7 +97,7 @@ public abstract class NamespaceTests(StoreKind store) : EmulatorTestBase(store)
     [InlineData("0123456789abcdef0123456789abcdef0")]
     [InlineData("0123456789abcdef0123456789abcdeg")]
     [InlineData("")]
-    public void Get_or_create_rejects_a_malformed_id_with_10011(string id)
+    public void Get_or_create_rejects_malformed_id(string id)
     {
         var error = Should.Throw<KvException>(() => Emulator.GetOrCreateNamespace(id));
 
@@ -107,7 +107,7 @@ public abstract class NamespaceTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
-    public void Rename_changes_the_title_and_frees_the_old_one()
+    public void Rename_frees_the_old_title()
     {
         var renamed = Emulator.RenameNamespace(Namespace.Id, "renamed");
 
@@ -117,7 +117,7 @@ public abstract class NamespaceTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
-    public void Rename_to_a_title_in_use_is_rejected_with_10014()
+    public void Rename_to_taken_title_is_rejected()
     {
         Emulator.CreateNamespace("other");
 
@@ -140,7 +140,7 @@ public abstract class NamespaceTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
-    public async Task Deleted_namespace_loses_its_keys_and_its_binding_fails_with_404()
+    public async Task Deleted_namespace_binding_fails_with_404()
     {
         await Kv.PutTextAsync("k", "v");
 

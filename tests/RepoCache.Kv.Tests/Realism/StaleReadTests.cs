@@ -5,7 +5,7 @@ namespace RepoCache.Kv.Tests.Realism;
 public sealed class StaleReadTests() : EmulatorTestBase(StoreKind.InMemory, staleReadSeconds: 60)
 {
     [Fact]
-    public async Task Cached_not_found_hides_a_new_write_until_the_window_ends()
+    public async Task Cached_not_found_hides_new_write()
     {
         (await Kv.GetTextAsync("k")).ShouldBeNull();
         await Kv.PutTextAsync("k", "v");
@@ -18,7 +18,7 @@ public sealed class StaleReadTests() : EmulatorTestBase(StoreKind.InMemory, stal
     }
 
     [Fact]
-    public async Task Cached_value_survives_an_overwrite_and_a_delete_within_the_window()
+    public async Task Cached_value_survives_overwrite_and_delete()
     {
         await Kv.PutTextAsync("k", "old");
         (await Kv.GetTextAsync("k")).ShouldBe("old");

@@ -13,7 +13,7 @@ public sealed class ChildProcessTests : IDisposable
     private string DatabasePath => folder.File("kv.db");
 
     [Fact]
-    public async Task Writes_of_a_process_that_exited_are_there_after_a_restart()
+    public async Task Writes_survive_a_process_restart()
     {
         using (var child = ChildProcess.Start("write", DatabasePath, NamespaceId, "100", "50"))
         {
@@ -31,7 +31,7 @@ public sealed class ChildProcessTests : IDisposable
     [Theory]
     [InlineData(200)]
     [InlineData(300 * 1024)]
-    public async Task Every_acknowledged_write_survives_kill_9(int valueBytes)
+    public async Task Acknowledged_writes_survive_kill_9(int valueBytes)
     {
         var acknowledged = new List<string>();
         using (var child = ChildProcess.Start("write", DatabasePath, NamespaceId, valueBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)))
@@ -57,7 +57,7 @@ public sealed class ChildProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Second_process_on_the_same_file_is_refused_naming_the_holder()
+    public async Task Second_process_is_rejected_naming_holder()
     {
         using var holder = ChildProcess.Start("hold", DatabasePath);
         (await holder.ReadLineAsync()).ShouldBe($"holding {holder.Id}");
@@ -80,7 +80,7 @@ public sealed class ChildProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Lock_of_a_killed_process_does_not_block_the_next_open()
+    public async Task Killed_holder_leaves_no_stale_lock()
     {
         using (var holder = ChildProcess.Start("hold", DatabasePath))
         {

@@ -27,7 +27,7 @@ public sealed class LiteDbFileTests() : EmulatorTestBase(StoreKind.LiteDb)
     }
 
     [Fact]
-    public async Task Keys_that_differ_by_case_and_normalisation_stay_apart_after_a_reopen()
+    public async Task Look_alike_keys_stay_apart_after_reopen()
     {
         string[] keys = ["Foo", "foo", "FOO", "\u00E9", "e\u0301", "a/b", "a%2Fb", "\U0001D655", "\uFF3A"];
         foreach (var key in keys)
@@ -47,7 +47,7 @@ public sealed class LiteDbFileTests() : EmulatorTestBase(StoreKind.LiteDb)
     }
 
     [Fact]
-    public async Task Key_of_512_four_byte_characters_bytes_works_in_the_file()
+    public async Task Key_of_512_multibyte_bytes_survives_reopen()
     {
         var key = string.Concat(Enumerable.Repeat("\U0001F600", 128));
 
@@ -86,7 +86,7 @@ public sealed class LiteDbFileTests() : EmulatorTestBase(StoreKind.LiteDb)
     }
 
     [Fact]
-    public void Second_open_of_the_same_file_in_one_process_is_rejected()
+    public void Second_open_in_one_process_is_rejected()
     {
         var error = Should.Throw<KvException>(() => KvEmulator.Open(new KvEmulatorOptions(DatabasePath)));
 
@@ -117,7 +117,7 @@ public sealed class LiteDbFileTests() : EmulatorTestBase(StoreKind.LiteDb)
     }
 
     [Fact]
-    public void File_that_is_not_a_litedb_database_is_rejected_naming_it()
+    public void Foreign_file_is_rejected_naming_it()
     {
         var path = Folder.File("garbage.db");
         File.WriteAllBytes(path, RandomNumberGenerator.GetBytes(64 * 1024));
@@ -129,7 +129,20 @@ public sealed class LiteDbFileTests() : EmulatorTestBase(StoreKind.LiteDb)
     }
 
     [Fact]
-    public void Rejected_open_releases_the_lock_for_the_next_attempt()
+    public void Directory_as_data_file_is_rejected_naming_it()
+    {
+        var path = Folder.File("a-directory");
+        Directory.CreateDirectory(path);
+
+        var error = Should.Throw<KvException>(() => KvEmulator.Open(new KvEmulatorOptions(path)));
+
+        error.StatusCode.ShouldBe(503);
+        error.Message.ShouldStartWith($"KV data file '{path}' could not be opened:");
+        error.InnerException.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Rejected_open_releases_the_lock()
     {
         var path = Folder.File("garbage.db");
         File.WriteAllBytes(path, RandomNumberGenerator.GetBytes(64 * 1024));
@@ -155,7 +168,7 @@ public sealed class LiteDbFileTests() : EmulatorTestBase(StoreKind.LiteDb)
     }
 
     [Fact]
-    public async Task Expired_entries_are_removed_from_the_file_at_open()
+    public async Task Open_removes_expired_entries_from_file()
     {
         await Kv.PutAsync("short", new byte[2 * 1024 * 1024], new KvPutOptions(ExpirationTtl: 60));
         Clock.Advance(TimeSpan.FromMinutes(2));
@@ -169,7 +182,7 @@ public sealed class LiteDbFileTests() : EmulatorTestBase(StoreKind.LiteDb)
     }
 
     [Fact]
-    public async Task Namespace_delete_waits_for_no_put_and_leaves_no_orphans()
+    public async Task Namespace_delete_racing_puts_leaves_no_orphans()
     {
         var other = Emulator.CreateNamespace("other");
         var binding = Emulator.GetNamespace(other.Id);

@@ -153,7 +153,8 @@ internal sealed partial class LiteDbKvStore : IKvStore
             throw new KvException(
                 503,
                 KvErrorCodes.StoreUnavailable,
-                $"KV data file '{fullPath}' could not be opened: {error.Message} Check that it is a LiteDB file this process may write, or open another data file.");
+                $"KV data file '{fullPath}' could not be opened: {error.Message} Check that it is a LiteDB file this process may write, or open another data file.",
+                error);
         }
     }
 
@@ -208,7 +209,8 @@ internal sealed partial class LiteDbKvStore : IKvStore
             throw new KvException(
                 503,
                 KvErrorCodes.StoreUnavailable,
-                $"KV store could not {operation} in data file '{Location}': {error.Message}");
+                $"KV store failed to {operation} in data file '{Location}': {error.Message}",
+                error);
         }
     }
 
