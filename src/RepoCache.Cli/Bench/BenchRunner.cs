@@ -14,6 +14,7 @@ internal sealed partial class BenchRunner(BenchOptions options, ILoggerFactory l
     public async Task<BenchReport> RunAsync(string command, CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
+        var machineAtStart = MachineFacts.Read();
         var workFolder = Directory.CreateTempSubdirectory("repocache-bench-").FullName;
         LogStarting(logger, workFolder, options.OutputFolder);
 
@@ -37,7 +38,7 @@ internal sealed partial class BenchRunner(BenchOptions options, ILoggerFactory l
                 startedAt,
                 DateTimeOffset.UtcNow,
                 command,
-                MachineFacts.Read(),
+                machineAtStart with { LoadAverage = $"{machineAtStart.LoadAverage} at the start, {MachineFacts.Read().LoadAverage} at the end" },
                 CreateSettings(dataset),
                 workloads,
                 peer,
@@ -53,7 +54,7 @@ internal sealed partial class BenchRunner(BenchOptions options, ILoggerFactory l
     }
 
     private static IEnumerable<IBenchWorkload> CreateWorkloads() =>
-        [new KvInProcessWorkload(), new KvRestWorkload(), new ProxyWorkload()];
+        [new KvInProcessWorkload(), new KvRestWorkload(), new ProxyWorkload(), new RunnerWorkload()];
 
     private async Task<WorkloadReport> RunWorkloadAsync(IBenchWorkload workload, BenchContext context, CancellationToken cancellationToken)
     {

@@ -93,6 +93,13 @@ internal sealed class ChildProcess
         }
     }
 
-    private static long? Max(long? current, long? sample) =>
-        sample is null ? current : current is null ? sample : Math.Max(current.Value, sample.Value);
+    private static long? Max(long? current, long? sample)
+    {
+        if (sample is null || current is null)
+        {
+            return sample ?? current;
+        }
+
+        return Math.Max(current.Value, sample.Value);
+    }
 }

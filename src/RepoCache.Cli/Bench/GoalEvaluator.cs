@@ -74,8 +74,18 @@ internal static class GoalEvaluator
         workload?.Figures.FirstOrDefault(f => f.Name.StartsWith(namePrefix, StringComparison.Ordinal))?.Value;
 
     private static GoalResult AtLeast(string goal, double? measured, double target, string unit) =>
-        new(goal, $">= {target:G} {unit}", measured, unit, measured is null ? GoalResult.NotMeasured : measured >= target ? GoalResult.Met : GoalResult.Missed);
+        new(goal, $">= {target:G} {unit}", measured, unit, Status(measured, value => value >= target));
 
     private static GoalResult Below(string goal, double? measured, double target, string unit) =>
-        new(goal, $"< {target:G} {unit}", measured, unit, measured is null ? GoalResult.NotMeasured : measured < target ? GoalResult.Met : GoalResult.Missed);
+        new(goal, $"< {target:G} {unit}", measured, unit, Status(measured, value => value < target));
+
+    private static string Status(double? measured, Func<double, bool> meets)
+    {
+        if (measured is not { } value)
+        {
+            return GoalResult.NotMeasured;
+        }
+
+        return meets(value) ? GoalResult.Met : GoalResult.Missed;
+    }
 }

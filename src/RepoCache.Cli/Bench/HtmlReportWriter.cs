@@ -52,6 +52,7 @@ internal static class HtmlReportWriter
         Row(html, "Processor", machine.Processor);
         Row(html, "Memory", Invariant($"{machine.MemoryBytes / 1_073_741_824.0:F1} GiB"));
         Row(html, "Operating system", $"{machine.OperatingSystem} ({machine.Architecture})");
+        Row(html, "Load average (1, 5, 15 min)", machine.LoadAverage);
         Row(html, ".NET", $"{machine.DotNet}{(machine.ServerGc ? ", server GC" : ", workstation GC")}");
         Row(html, "Feed", Invariant($"{settings.FeedRows:N0} rows, {settings.DistinctRepositories:N0} distinct repositories"));
         Row(html, "KV keys", Invariant($"{settings.Keys:N0} for RepoCache, {settings.PeerKeys:N0} for Miniflare; {settings.Concurrency} concurrent callers; {settings.WarmupKeys:N0} warm-up operations left out"));

@@ -2,7 +2,7 @@ using RepoCache.Kv;
 
 namespace RepoCache.Cli.Bench;
 
-/// <summary>Workload 1: the KV namespace binding in-process on a LiteDB file.</summary>
+/// <summary>The KV workload on the namespace binding in-process on a LiteDB file.</summary>
 internal sealed class KvInProcessWorkload : IBenchWorkload
 {
     public string Id => "kv";

@@ -3,7 +3,7 @@ using RepoCache.Kv.Rest;
 
 namespace RepoCache.Cli.Bench;
 
-/// <summary>Workload 2: the same KV workload through the REST API v4 on loopback.</summary>
+/// <summary>The KV workload through the REST API v4 on loopback.</summary>
 internal sealed class KvRestWorkload : IBenchWorkload
 {
     // The emulator accepts any account id; this one only has to look like Cloudflare's 32 hex characters.

@@ -11,7 +11,8 @@ internal sealed record MachineFacts(
     [property: JsonPropertyName("os")] string OperatingSystem,
     [property: JsonPropertyName("architecture")] string Architecture,
     [property: JsonPropertyName("dotnet")] string DotNet,
-    [property: JsonPropertyName("serverGc")] bool ServerGc)
+    [property: JsonPropertyName("serverGc")] bool ServerGc,
+    [property: JsonPropertyName("loadAverage")] string LoadAverage)
 {
     /// <summary>Reads the facts of the current machine and runtime.</summary>
     public static MachineFacts Read() => new(
@@ -21,7 +22,20 @@ internal sealed record MachineFacts(
         RuntimeInformation.OSDescription,
         RuntimeInformation.OSArchitecture.ToString(),
         RuntimeInformation.FrameworkDescription,
-        System.Runtime.GCSettings.IsServerGC);
+        System.Runtime.GCSettings.IsServerGC,
+        ReadLoadAverage());
+
+    // Other work on the machine slows every figure, so the report records the 1, 5 and 15 minute load averages.
+    private static string ReadLoadAverage()
+    {
+        const string loadAverage = "/proc/loadavg";
+        if (!File.Exists(loadAverage))
+        {
+            return "unknown";
+        }
+
+        return string.Join(' ', File.ReadAllText(loadAverage).Split(' ').Take(3));
+    }
 
     // Linux names the processor in /proc/cpuinfo; other systems report "unknown".
     private static string ReadProcessorName()

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace RepoCache.Cli.Bench;
 
 /// <summary>
-/// Throughput and latency of one timed phase. An operation is one call (a put, a get, one list page, one
-/// HTTP request); items count what the operations moved, such as keys listed or repositories checked.
+/// Throughput and latency of one timed phase. An operation is one call, such as a put, a get, one list page
+/// or one HTTP request. Items count what the operations moved, such as keys listed or repositories checked.
 /// </summary>
 internal sealed record Measurement(
     [property: JsonPropertyName("operation")] string Operation,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace RepoCache.Cli.Bench;
 
 /// <summary>
-/// Workload 5: Miniflare's KV binding doing the KV workload from a Node script. The pinned Miniflare is installed
+/// The peer run: Miniflare's KV binding doing the KV workload from a Node script. The pinned Miniflare is installed
 /// with <c>npm ci</c> into the git-ignored <c>tools/miniflare</c>; the step is skipped when Node.js or npm is missing.
 /// </summary>
 internal sealed class MiniflarePeer
@@ -54,7 +54,7 @@ internal sealed class MiniflarePeer
             "--persist", Path.Combine(context.WorkFolder, "miniflare-data"),
         ];
 
-        // Miniflare downloads cf.json from Cloudflare at start unless told not to; the script also passes cf: false.
+        // Miniflare downloads cf.json from Cloudflare at start unless this variable is false. The script also passes cf: false.
         var environment = new Dictionary<string, string> { ["CLOUDFLARE_CF_FETCH_ENABLED"] = "false" };
         var run = await ChildProcess.RunAsync(node, arguments, RunTimeout, logger, toolsFolder, environment);
         if (run.ExitCode != 0)

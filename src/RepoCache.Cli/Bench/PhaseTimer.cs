@@ -45,7 +45,8 @@ internal static class PhaseTimer
         });
     }
 
-    private static Measurement Summarise(string operation, int callers, double seconds, LatencySamples[] samples)
+    /// <summary>Turns the samples of a phase that took <paramref name="seconds"/> into a <see cref="Measurement"/>.</summary>
+    public static Measurement Summarise(string operation, int callers, double seconds, LatencySamples[] samples)
     {
         var latencies = samples.SelectMany(sample => sample.Milliseconds).ToArray();
         Array.Sort(latencies);

@@ -5,7 +5,7 @@ using RepoCache.Proxy.Contract;
 
 namespace RepoCache.Cli.Bench;
 
-/// <summary>Cache proxy calls that throw when the proxy answers anything but the expected success.</summary>
+/// <summary>Cache proxy calls that throw when the proxy returns anything but the expected success.</summary>
 internal static class ProxyCalls
 {
     /// <summary>Writes one entry and expects 204.</summary>
