@@ -7,32 +7,45 @@ namespace RepoCache.Kv.Semantics;
 /// The binding of one namespace: validates every call as production does, applies expiration with the emulator's
 /// clock, and reads and writes through the store.
 /// </summary>
-/// <remarks>Store calls are synchronous and fast, so each method completes before it returns its task.</remarks>
+/// <remarks>Store calls are synchronous, so each method completes its work before it returns an already finished task.</remarks>
 internal sealed class KvNamespace(string id, KvEmulator owner, IKvStore store, KvRealism realism) : IKvNamespace
 {
     /// <inheritdoc/>
     public string Id => id;
 
     /// <inheritdoc/>
-    public Task<KvEntry?> GetWithMetadataAsync(string key, KvGetOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
+    public Task<KvEntry?> GetWithMetadataAsync(string key, KvGetOptions? options = null, CancellationToken cancellationToken = default) =>
+        Complete(cancellationToken, () =>
+        {
+            var keyBytes = KeyRules.Encode(key, KvOperations.Get);
+            CacheTtlRules.Validate(options?.CacheTtl, KvOperations.Get);
 
-        var keyBytes = KeyRules.Encode(key, KvOperations.Get);
-        CacheTtlRules.Validate(options?.CacheTtl, KvOperations.Get);
-
-        var entry = owner.UseNamespace(id, () => ReadLive(key, keyBytes));
-        return Task.FromResult(entry is null ? null : ToKvEntry(entry));
-    }
+            var entry = owner.UseNamespace(id, () => ReadLive(key, keyBytes));
+            return entry is null ? null : ToKvEntry(entry);
+        });
 
     /// <inheritdoc/>
     public Task<IReadOnlyDictionary<string, KvEntry?>> GetBulkAsync(
         IReadOnlyList<string> keys,
         KvGetOptions? options = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Complete<IReadOnlyDictionary<string, KvEntry?>>(cancellationToken, () => GetBulk(keys, options));
+
+    /// <inheritdoc/>
+    public Task PutAsync(string key, ReadOnlyMemory<byte> value, KvPutOptions? options = null, CancellationToken cancellationToken = default) =>
+        Complete(cancellationToken, () => Put(key, value, options));
+
+    /// <inheritdoc/>
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default) =>
+        Complete(cancellationToken, () => Delete(key));
+
+    /// <inheritdoc/>
+    public Task<KvListResult> ListAsync(KvListOptions? options = null, CancellationToken cancellationToken = default) =>
+        Complete(cancellationToken, () => List(options));
+
+    private OrderedDictionary<string, KvEntry?> GetBulk(IReadOnlyList<string> keys, KvGetOptions? options)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        cancellationToken.ThrowIfCancellationRequested();
 
         BulkGetRules.ValidateCount(keys.Count);
         var encoded = new OrderedDictionary<string, byte[]>(StringComparer.Ordinal);
@@ -57,49 +70,38 @@ internal sealed class KvNamespace(string id, KvEmulator owner, IKvStore store, K
         });
 
         ValueRules.ValidateBulkTotal(results.Values.Sum(entry => (long)(entry?.Value.Length ?? 0)));
-        return Task.FromResult<IReadOnlyDictionary<string, KvEntry?>>(results);
+        return results;
     }
 
-    /// <inheritdoc/>
-    public Task PutAsync(string key, ReadOnlyMemory<byte> value, KvPutOptions? options = null, CancellationToken cancellationToken = default)
+    private bool Put(string key, ReadOnlyMemory<byte> value, KvPutOptions? options)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-
         var keyBytes = KeyRules.Encode(key, KvOperations.Put);
         var expiration = ExpirationRules.Resolve(options?.Expiration, options?.ExpirationTtl, NowSeconds());
         var metadata = MetadataRules.Normalize(options?.MetadataJson);
         ValueRules.ValidateLength(value.Length);
         var entry = new StoredEntry(keyBytes, value.ToArray(), expiration, metadata);
 
-        owner.UseNamespace(id, () =>
+        return owner.UseNamespace(id, () =>
         {
             realism.AdmitWrite(id, key);
             store.Put(id, entry);
             return true;
         });
-        return Task.CompletedTask;
     }
 
-    /// <inheritdoc/>
-    public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    private bool Delete(string key)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-
         var keyBytes = KeyRules.Encode(key, KvOperations.Delete);
 
-        owner.UseNamespace(id, () =>
+        return owner.UseNamespace(id, () =>
         {
             store.Delete(id, keyBytes);
             return true;
         });
-        return Task.CompletedTask;
     }
 
-    /// <inheritdoc/>
-    public Task<KvListResult> ListAsync(KvListOptions? options = null, CancellationToken cancellationToken = default)
+    private KvListResult List(KvListOptions? options)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-
         var limit = ListRules.ResolveLimit(options?.Limit);
         var prefix = KeyRules.EncodePrefix(options?.Prefix);
         var startAfter = ListCursor.Decode(options?.Cursor);
@@ -111,7 +113,7 @@ internal sealed class KvNamespace(string id, KvEmulator owner, IKvStore store, K
 
         var keys = page.Select(key => new KvListKey(Encoding.UTF8.GetString(key.Key), key.Expiration, key.MetadataJson)).ToList();
         var cursor = complete ? null : ListCursor.Encode(page[^1].Key);
-        return Task.FromResult(new KvListResult(keys, complete, cursor));
+        return new KvListResult(keys, complete, cursor);
     }
 
     private StoredEntry? ReadLive(string key, byte[] keyBytes)
@@ -120,6 +122,25 @@ internal sealed class KvNamespace(string id, KvEmulator owner, IKvStore store, K
 
         // Expiry is checked on every read, so even a stale cached copy disappears on time.
         return entry is null || entry.IsExpiredAt(NowSeconds()) ? null : entry;
+    }
+
+    // Runs an operation synchronously and reports its outcome through the task, as an async method would,
+    // so errors surface where the caller awaits.
+    private static Task<T> Complete<T>(CancellationToken cancellationToken, Func<T> operation)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        try
+        {
+            return Task.FromResult(operation());
+        }
+        catch (Exception error)
+        {
+            return Task.FromException<T>(error);
+        }
     }
 
     private long NowSeconds() => owner.TimeProvider.GetUtcNow().ToUnixTimeSeconds();

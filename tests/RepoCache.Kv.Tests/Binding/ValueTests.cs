@@ -173,5 +173,25 @@ public abstract class ValueTests(StoreKind store) : EmulatorTestBase(store)
         error.Message.ShouldBe("KV GET failed: 400 Invalid cache_ttl of 29. Cache TTL must be at least 30.");
     }
 
+    [Fact]
+    public void Invalid_put_returns_a_faulted_task()
+    {
+        var task = Kv.PutAsync("", new byte[] { 1 });
+
+        task.IsFaulted.ShouldBeTrue();
+        task.Exception!.InnerException.ShouldBeOfType<KvException>();
+    }
+
+    [Fact]
+    public async Task Canceled_token_cancels_without_writing()
+    {
+        using var canceled = new CancellationTokenSource();
+        await canceled.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => Kv.PutTextAsync("k", "v", cancellationToken: canceled.Token));
+
+        (await Kv.GetTextAsync("k")).ShouldBeNull();
+    }
+
     public sealed record Sample(string Owner, int Stars);
 }

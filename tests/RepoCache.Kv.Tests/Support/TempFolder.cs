@@ -21,7 +21,7 @@ public sealed class TempFolder : IDisposable
         }
         catch (IOException)
         {
-            // A child process killed by a test may still be releasing its files; the OS temp cleanup takes the rest.
+            // A child process killed by a test may still have files open here, so the folder can stay behind in the temp path.
         }
     }
 }
