@@ -1,6 +1,6 @@
 namespace RepoCache.Proxy.Backends;
 
-/// <summary>A KV backend operation that failed; the proxy answers 503 and counts it.</summary>
+/// <summary>A KV backend operation that failed. The proxy returns 503 and counts it.</summary>
 public sealed class CacheBackendException(string operation, string key, string message, Exception? innerException = null)
     : Exception($"KV {operation} of '{key}' failed: {message}", innerException)
 {

@@ -1,7 +1,7 @@
 namespace RepoCache.Proxy.Backends;
 
 /// <summary>
-/// The KV namespace that holds cache entries, as the proxy sees it: text values under string keys.
+/// The KV namespace that contains cache entries, as the proxy sees it: text values under string keys.
 /// Implementations throw <see cref="CacheBackendException"/> when the store fails.
 /// </summary>
 public interface ICacheBackend
@@ -15,13 +15,13 @@ public interface ICacheBackend
     /// <summary>Reads one value, or null when the key is absent.</summary>
     Task<string?> GetAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Reads any number of distinct keys; absent keys map to null.</summary>
+    /// <summary>Reads any number of distinct keys. Absent keys map to null.</summary>
     Task<IReadOnlyDictionary<string, string?>> GetManyAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
 
     /// <summary>Writes one value and returns only once the store has acknowledged it as durable.</summary>
     Task PutAsync(string key, string value, CancellationToken cancellationToken);
 
-    /// <summary>Deletes one key; deleting an absent key succeeds.</summary>
+    /// <summary>Deletes one key. Deleting an absent key succeeds.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>Counts the keys that start with <paramref name="prefix"/>.</summary>

@@ -120,7 +120,7 @@ internal sealed partial class CacheService(
         return WriteResult.Stored;
     }
 
-    /// <summary>Deletes a repository's entry; deleting an absent entry succeeds.</summary>
+    /// <summary>Deletes a repository's entry. Deleting an absent entry succeeds.</summary>
     public async Task DeleteAsync(RepositoryRef repository, CancellationToken cancellationToken)
     {
         using var keyLock = await _locks.AcquireAsync(repository.Key, cancellationToken);
@@ -155,7 +155,7 @@ internal sealed partial class CacheService(
             : (HitRule.Evaluate(entry, pushedAt, processor), entry);
     }
 
-    // A different processor means the stored digest is outdated whatever its pushedAt, so it never blocks a write.
+    // A write that names another processor replaces the entry whatever its pushedAt, because the stored digest is outdated.
     private static bool IsLaterCompleteEntry(CacheEntry stored, ValidatedWrite write)
     {
         if (stored.Status != CacheStatus.Complete || write.PushedAt is not { } requested)

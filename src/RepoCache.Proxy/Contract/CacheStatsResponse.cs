@@ -18,7 +18,7 @@ public sealed record CacheStatsResponse(
 /// <param name="Checks">Repositories checked, by <c>GET</c> and by batch.</param>
 /// <param name="Hits">Checks that were hits.</param>
 /// <param name="Misses">Checks that were misses.</param>
-/// <param name="MissesByReason">Misses per reason; every reason of <see cref="MissReason.All"/> is present.</param>
+/// <param name="MissesByReason">Misses per reason. Every reason of <see cref="MissReason.All"/> is present.</param>
 /// <param name="HitRate">Hits divided by checks, 0 when there were no checks.</param>
 /// <param name="CheckErrors">Checks that failed because the KV backend failed.</param>
 /// <param name="Writes">Entries written (204).</param>
@@ -49,7 +49,7 @@ public sealed record LatencyReport(
     [property: JsonPropertyName("batchCheck")] LatencySummary BatchCheck,
     [property: JsonPropertyName("write")] LatencySummary Write);
 
-/// <summary>Percentiles of one operation's latency in milliseconds, each accurate to within 5 %; all 0 when <c>Count</c> is 0.</summary>
+/// <summary>Percentiles of one operation's latency in milliseconds, each accurate to within 5 %. Every value is 0 when <c>Count</c> is 0.</summary>
 public sealed record LatencySummary(
     [property: JsonPropertyName("count")] long Count,
     [property: JsonPropertyName("p50")] double P50,

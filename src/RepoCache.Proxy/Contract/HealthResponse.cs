@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace RepoCache.Proxy.Contract;
 
 /// <summary>Body of <c>GET /health</c>.</summary>
-/// <param name="Status">Always <c>ok</c> when the proxy answers.</param>
+/// <param name="Status">Always <c>ok</c> when the proxy responds.</param>
 /// <param name="Version">RepoCache version.</param>
 /// <param name="Runtime">.NET runtime version.</param>
 /// <param name="Backend">KV backend in use: <c>embedded</c> or <c>cloudflare</c>.</param>

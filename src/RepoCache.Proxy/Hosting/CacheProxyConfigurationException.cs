@@ -1,4 +1,4 @@
 namespace RepoCache.Proxy.Hosting;
 
-/// <summary>Options that the proxy cannot start with; the message names the setting and how to fix it.</summary>
+/// <summary>Options that the proxy cannot start with. The message names the setting and how to fix it.</summary>
 public sealed class CacheProxyConfigurationException(string message) : Exception(message);

@@ -1,7 +1,7 @@
 namespace RepoCache.Proxy.Hosting;
 
 /// <summary>
-/// Where the Cloudflare backend finds its namespace; empty values are read from the environment variables
+/// Where the Cloudflare backend finds its namespace. Empty values are read from the environment variables
 /// <c>CLOUDFLARE_ACCOUNT_ID</c>, <c>CLOUDFLARE_KV_NAMESPACE_ID</c> and <c>CLOUDFLARE_API_TOKEN</c>.
 /// </summary>
 public sealed record CloudflareKvOptions
@@ -24,16 +24,16 @@ public sealed record CloudflareKvOptions
     /// <summary>Workers KV namespace id.</summary>
     public string? NamespaceId { get; init; }
 
-    /// <summary>API token with Workers KV Storage edit permission; never logged.</summary>
+    /// <summary>API token with Workers KV Storage edit permission. The proxy never logs it.</summary>
     public string? ApiToken { get; init; }
 
     /// <summary>Base URL of the REST API v4, ending before <c>/accounts</c>.</summary>
     public string BaseUrl { get; init; } = ProductionBaseUrl;
 
-    /// <summary>Retries after the first attempt when the API answers 429 or 5xx or cannot be reached.</summary>
+    /// <summary>Retries after the first attempt when the API returns 429 or 5xx or cannot be reached.</summary>
     public int MaxRetries { get; init; } = 4;
 
-    /// <summary>Delay before the first retry; later retries double it, with jitter.</summary>
+    /// <summary>Delay before the first retry. Later retries double it, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Time limit of one HTTP attempt.</summary>

@@ -1,6 +1,6 @@
 namespace RepoCache.Proxy.Hosting;
 
-/// <summary>Which KV store holds the cache entries.</summary>
+/// <summary>Which KV store contains the cache entries.</summary>
 public enum KvBackendKind
 {
     /// <summary>The in-process KV emulator on a LiteDB file or in memory.</summary>

@@ -22,7 +22,7 @@ internal static class ListenAddress
         if (!IPAddress.IsLoopback(address) && string.IsNullOrEmpty(token))
         {
             throw new CacheProxyConfigurationException(
-                $"Refusing to listen on {address} without a token, because anyone who can reach it could read and change the cache; set a token (--token or REPOCACHE_TOKEN) or listen on 127.0.0.1.");
+                $"Listening on {address} requires a token, because anyone who can reach that address could read and change the cache. Set a token (--token or REPOCACHE_TOKEN) or listen on 127.0.0.1.");
         }
 
         return address;

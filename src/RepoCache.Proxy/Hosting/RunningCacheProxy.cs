@@ -7,7 +7,7 @@ using RepoCache.Proxy.Stats;
 
 namespace RepoCache.Proxy.Hosting;
 
-/// <summary>A started cache proxy; disposing it stops Kestrel, saves the stats and closes what the proxy opened.</summary>
+/// <summary>A started cache proxy. Disposing it stops Kestrel, saves the stats and closes what the proxy opened.</summary>
 public sealed class RunningCacheProxy : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -31,7 +31,7 @@ public sealed class RunningCacheProxy : IAsyncDisposable
     /// <summary>Address the proxy listens on, such as <c>http://127.0.0.1:8787/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The local KV emulator, which holds the stats and, with the embedded backend, the cache entries.</summary>
+    /// <summary>The local KV emulator, which stores the stats and, with the embedded backend, the cache entries.</summary>
     public KvEmulator Emulator { get; }
 
     /// <summary>The store of cache entries.</summary>

@@ -8,7 +8,7 @@ using RepoCache.Proxy.Validation;
 
 namespace RepoCache.Proxy.Http;
 
-/// <summary><c>POST /cache/check</c>: up to 10,000 repositories in one request, answered in request order.</summary>
+/// <summary><c>POST /cache/check</c>: up to 10,000 repositories in one request, with results in request order.</summary>
 internal static class BatchCheckEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes) => routes.MapPost("/cache/check", (Delegate)CheckAsync);

@@ -34,7 +34,7 @@ internal sealed partial class ProblemMappingMiddleware(RequestDelegate next, ILo
         {
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await ProblemWriter.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProblemCodes.StoreUnavailable, null,
-                $"The KV store failed, so the request had no effect: {failure.Message} Retry later.");
+                $"The KV store failed, so the request may not have taken effect: {failure.Message} Retry later.");
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -8,7 +8,7 @@ namespace RepoCache.Proxy.Stats;
 /// </summary>
 internal sealed class LatencyHistogram
 {
-    /// <summary>Number of buckets; the last one also takes every sample above its lower bound.</summary>
+    /// <summary>Number of buckets. The last one also takes every sample above its lower bound.</summary>
     public const int BucketCount = 200;
 
     private const double GrowthFactor = 1.1;
@@ -36,7 +36,7 @@ internal sealed class LatencyHistogram
     /// <summary>Copies the bucket counts and the maximum for persistence.</summary>
     public LatencyHistogramState Export() => new([.. _buckets], _maxMicroseconds);
 
-    /// <summary>Restores bucket counts saved by <see cref="Export"/>; a state of another bucket layout is ignored.</summary>
+    /// <summary>Restores bucket counts saved by <see cref="Export"/>. A state of another bucket layout is ignored.</summary>
     public void Import(LatencyHistogramState? state)
     {
         if (state?.Buckets is not { Length: BucketCount } buckets || buckets.Any(count => count < 0))

@@ -44,7 +44,7 @@ public sealed class ProxyStats
         }
     }
 
-    /// <summary>Number of changes so far; the flusher saves when it differs from the last saved one.</summary>
+    /// <summary>Number of changes so far. The flusher saves when it differs from the last saved one.</summary>
     internal long Version => Interlocked.Read(ref _version);
 
     internal void RecordCheck(CheckOutcome outcome, TimeSpan elapsed) => Update(counters =>
@@ -77,7 +77,7 @@ public sealed class ProxyStats
 
     internal void RecordDelete() => Update(counters => counters.Deletes++);
 
-    /// <summary>Starts a new since-reset window at the current time; the since-start window keeps counting.</summary>
+    /// <summary>Starts a new since-reset window at the current time. The since-start window keeps counting.</summary>
     internal void Reset()
     {
         lock (_gate)

@@ -2,7 +2,7 @@ using RepoCache.Proxy.Contract;
 
 namespace RepoCache.Proxy.Stats;
 
-/// <summary>The counters of one window; callers hold the owning <see cref="ProxyStats"/> lock.</summary>
+/// <summary>The counters of one window. Callers hold the owning <see cref="ProxyStats"/> lock.</summary>
 internal sealed class StatsCounters(DateTimeOffset since)
 {
     private readonly Dictionary<string, long> _missesByReason = MissReason.All.ToDictionary(reason => reason, _ => 0L, StringComparer.Ordinal);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace RepoCache.Proxy.Stats;
 
 /// <summary>
-/// Saves changed stats at most once per second while the proxy runs, and once more when it stops.
+/// Saves changed stats once per second while the proxy runs, and once more when it stops.
 /// </summary>
 internal sealed partial class StatsFlushService(
     ProxyStats stats,

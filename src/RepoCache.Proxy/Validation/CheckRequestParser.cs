@@ -14,7 +14,7 @@ internal static class CheckRequestParser
 
     private static readonly string[] ItemMembers = ["owner", "name", "pushedAt"];
 
-    /// <summary>Parses and checks the body; the first invalid item is reported with its index.</summary>
+    /// <summary>Parses and checks the body. The first invalid item is reported with its index.</summary>
     public static ValidatedBatch Parse(ReadOnlyMemory<byte> body)
     {
         using var document = JsonBody.ParseObject(body, "{\"processor\": ..., \"repos\": [...]}");

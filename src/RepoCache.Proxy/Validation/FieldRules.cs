@@ -5,7 +5,7 @@ using RepoCache.Proxy.Contract;
 namespace RepoCache.Proxy.Validation;
 
 /// <summary>
-/// One rule per value the proxy accepts; each throws <see cref="RequestProblemException"/> naming the field.
+/// One rule per value the proxy accepts. Each throws <see cref="RequestProblemException"/> naming the field.
 /// </summary>
 internal static class FieldRules
 {

@@ -110,7 +110,7 @@ internal static class JsonBody
             : throw RequestProblemException.WrongType(field, "a string", Describe(value));
     }
 
-    /// <summary>Reads an optional member that is a string or null; absent and null both return null.</summary>
+    /// <summary>Reads an optional member that is a string or null. Absent and null both return null.</summary>
     public static string? OptionalString(JsonElement element, string path, string name) =>
         element.TryGetProperty(name, out var value) ? StringOrNull(value, Join(path, name)) : null;
 

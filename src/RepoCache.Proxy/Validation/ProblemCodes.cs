@@ -32,10 +32,10 @@ public static class ProblemCodes
     /// <summary>A batch has more repositories than the limit.</summary>
     public const string TooManyItems = "too-many-items";
 
-    /// <summary>A complete entry with a later <c>pushedAt</c> is stored; nothing changed.</summary>
+    /// <summary>A complete entry with a later <c>pushedAt</c> is stored. Nothing changed.</summary>
     public const string LaterEntryStored = "later-entry-stored";
 
-    /// <summary>The KV store failed; the request had no effect unless stated otherwise.</summary>
+    /// <summary>The KV store failed, so the request may not have taken effect.</summary>
     public const string StoreUnavailable = "store-unavailable";
 
     /// <summary>The <c>Authorization</c> header is absent or carries the wrong token.</summary>

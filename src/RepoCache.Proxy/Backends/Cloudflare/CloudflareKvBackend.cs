@@ -29,7 +29,7 @@ public sealed partial class CloudflareKvBackend : ICacheBackend, IDisposable
 
     private readonly ILogger _logger;
 
-    /// <summary>Creates a client for the namespace in <paramref name="options"/>; the options must already be complete.</summary>
+    /// <summary>Creates a client for the namespace in <paramref name="options"/>. The options must already be complete.</summary>
     public CloudflareKvBackend(CloudflareKvOptions options, ILogger<CloudflareKvBackend> logger)
     {
         CloudflareOptionsValidator.Validate(options);
@@ -230,7 +230,7 @@ public sealed partial class CloudflareKvBackend : ICacheBackend, IDisposable
             ? $" Check that {CloudflareKvOptions.ApiTokenVariable} has Workers KV Storage edit permission."
             : "";
         var detail = message.Length == 0 ? "no error message" : message;
-        return new CacheBackendException(operation, key, $"Cloudflare answered {(int)status}: {detail}.{hint}");
+        return new CacheBackendException(operation, key, $"Cloudflare returned {(int)status}: {detail}.{hint}");
     }
 
     // Each key is one path segment, percent-encoded the way encodeURIComponent does, so '/' and ':' survive.

@@ -36,12 +36,12 @@ internal static class CloudflareOptionsValidator
         }
     }
 
-    private static void Require(string? value, string what, string option, string variable)
+    private static void Require(string? value, string setting, string option, string variable)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new CacheProxyConfigurationException(
-                $"The Cloudflare backend needs {what}; pass {option} or set {variable}.");
+                $"The Cloudflare backend needs {setting}; pass {option} or set {variable}.");
         }
     }
 }

@@ -15,7 +15,7 @@ internal static partial class CloudflareRetryPipeline
 {
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(1);
 
-    /// <summary>Creates the pipeline; each attempt is limited to <see cref="CloudflareKvOptions.AttemptTimeout"/>.</summary>
+    /// <summary>Creates the pipeline. Each attempt is limited to <see cref="CloudflareKvOptions.AttemptTimeout"/>.</summary>
     public static ResiliencePipeline<HttpResponseMessage> Create(CloudflareKvOptions options, ILogger logger)
     {
         var retry = new RetryStrategyOptions<HttpResponseMessage>
