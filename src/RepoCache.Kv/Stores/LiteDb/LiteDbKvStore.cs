@@ -10,10 +10,10 @@ namespace RepoCache.Kv.Stores.LiteDb;
 /// built at open, never from LiteDB's string index or collation.
 /// </summary>
 /// <remarks>
-/// Durability: with <c>Connection=direct</c>, LiteDB 5.0.21 writes a committed transaction's pages into its
-/// <c>-log.db</c> file and flushes them to the operating system before <c>Commit</c> returns, so a killed process
-/// loses nothing acknowledged. The process-kill test in this repository checks that. LiteDB does not call fsync on
-/// commit, so a power cut can still lose the last writes.
+/// Durability: with <c>Connection=direct</c>, LiteDB 5.0.21 writes a committed transaction's pages into its log file
+/// (<c>kv-log.db</c> for <c>kv.db</c>) and hands them to the operating system before <c>Commit</c> returns, so a killed
+/// process loses nothing acknowledged, which the kill -9 test checks.
+/// NOTE: LiteDB does not fsync on commit (strace shows none until close), so a power cut can lose the last writes.
 /// </remarks>
 internal sealed partial class LiteDbKvStore : IKvStore
 {
