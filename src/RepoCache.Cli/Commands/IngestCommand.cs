@@ -124,7 +124,7 @@ internal static class IngestCommand
 
         try
         {
-            using var runner = new IngestRunner(options, Console.Out, loggerFactory, TimeProvider.System);
+            using var runner = new IngestRunner(options, Console.Out, Console.Error, loggerFactory, TimeProvider.System);
             var summary = await runner.RunAsync(progress, cancellationToken);
             return summary.ExitCode;
         }

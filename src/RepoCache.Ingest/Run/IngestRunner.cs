@@ -20,14 +20,19 @@ public sealed partial class IngestRunner : IDisposable
     private readonly IngestOptions _options;
     private readonly IngestServices _services;
     private readonly TextWriter _output;
+    private readonly TextWriter _error;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<IngestRunner> _logger;
 
-    /// <summary>Creates a runner that prints its report lines to <paramref name="output"/> and logs through <paramref name="loggerFactory"/>.</summary>
-    public IngestRunner(IngestOptions options, TextWriter output, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    /// <summary>
+    /// Creates a runner that prints report lines to <paramref name="output"/>, fatal errors to <paramref name="error"/>,
+    /// and logs through <paramref name="loggerFactory"/>.
+    /// </summary>
+    public IngestRunner(IngestOptions options, TextWriter output, TextWriter error, ILoggerFactory loggerFactory, TimeProvider timeProvider)
     {
         _options = options;
         _output = output;
+        _error = error;
         _timeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger<IngestRunner>();
         _services = new IngestServices(options, loggerFactory, timeProvider);
@@ -54,6 +59,7 @@ public sealed partial class IngestRunner : IDisposable
         catch (FeedException exception)
         {
             _logger.LogError(exception, "Feed {Feed} cannot be read", _options.Feed);
+            _error.WriteLine($"Error: {exception.Message}");
             state.FeedError = exception.Message;
             return await FinishAsync(state, startedAt, ExitCodes.InvalidUsage, cancellationToken);
         }
@@ -118,8 +124,8 @@ public sealed partial class IngestRunner : IDisposable
             if (_options.OnCacheError == CacheErrorPolicy.Fail)
             {
                 _logger.LogError(exception, "Cache check failed; stopping because --on-cache-error is fail");
-                Console.Error.WriteLine($"Error: {exception.Message}");
-                Console.Error.WriteLine("Nothing was processed. Fix the cache proxy, or pass --on-cache-error process-all to process every repository without the cache.");
+                _error.WriteLine($"Error: {exception.Message}");
+                _error.WriteLine("Nothing was processed. Fix the cache proxy, or pass --on-cache-error process-all to process every repository without the cache.");
                 return null;
             }
 

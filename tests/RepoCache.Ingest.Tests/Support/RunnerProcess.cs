@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text;
+using CliWrap;
+
+namespace RepoCache.Ingest.Tests.Support;
+
+/// <summary>Starts the built <c>repocache</c> CLI as a real process with <c>dotnet repocache.dll</c> and collects its output.</summary>
+public static class RunnerProcess
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    public static async Task<RunnerResult> IngestAsync(params string[] arguments)
+    {
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        using var timeout = new CancellationTokenSource(Timeout);
+
+        var command = Cli.Wrap("dotnet")
+            .WithArguments([CliPath(), "ingest", .. arguments])
+            .WithEnvironmentVariables(environment => environment.Set("GITHUB_TOKEN", null).Set("REPOCACHE_TOKEN", null))
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr));
+
+        var task = command.ExecuteAsync(timeout.Token);
+        var processId = task.ProcessId;
+        var finished = false;
+        try
+        {
+            var result = await task;
+            finished = true;
+            return new RunnerResult(result.ExitCode, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            if (!finished)
+            {
+                KillIfRunning(processId);
+            }
+        }
+    }
+
+    /// <summary>Returns the path of <c>repocache.dll</c> built next to this test assembly's configuration.</summary>
+    public static string CliPath()
+    {
+        // The test assembly sits in tests/RepoCache.Ingest.Tests/bin/{Configuration}/{Framework}/.
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testBin.Name;
+        var configuration = testBin.Parent!.Name;
+        var root = testBin.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+        var path = Path.Combine(root, "src", "RepoCache.Cli", "bin", configuration, framework, "repocache.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"The CLI was not built at {path}; build tests/RepoCache.Ingest.Tests, which builds it.", path);
+    }
+
+    private static void KillIfRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
+            // The process has already exited.
+        }
+    }
+}
+
+/// <summary>Exit code and output of one runner process.</summary>
+public sealed record RunnerResult(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit code {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
+}
