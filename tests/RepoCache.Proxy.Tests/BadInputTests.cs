@@ -94,7 +94,7 @@ public class BadInputTests
     }
 
     [Fact]
-    public async Task Write_with_a_bad_path_is_400_and_stores_nothing()
+    public async Task Bad_write_path_is_400()
     {
         await using var host = await ProxyHost.StartAsync();
 
@@ -117,7 +117,7 @@ public class BadInputTests
     }
 
     [Fact]
-    public async Task Chunked_write_body_over_1_MiB_is_413()
+    public async Task Chunked_body_over_1_MiB_is_413()
     {
         await using var host = await ProxyHost.StartAsync();
         var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes($$"""{"pushedAt":null,"error":"{{new string('x', 1_100_000)}}"}""")));
@@ -130,7 +130,7 @@ public class BadInputTests
     }
 
     [Fact]
-    public async Task Write_body_just_under_1_MiB_is_accepted()
+    public async Task Body_just_under_1_MiB_is_accepted()
     {
         await using var host = await ProxyHost.StartAsync();
         var prefix = """{"pushedAt":null,"status":"failed","error":""";

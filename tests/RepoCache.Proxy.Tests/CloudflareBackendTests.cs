@@ -72,7 +72,7 @@ public sealed class CloudflareBackendTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Keys_with_slash_and_colon_round_trip_as_one_segment()
+    public async Task Keys_with_slash_round_trip()
     {
         using var backend = new CloudflareKvBackend(Options(), NullLogger<CloudflareKvBackend>.Instance);
 
@@ -136,7 +136,7 @@ public sealed class CloudflareBackendTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Wrong_token_fails_with_a_hint_and_the_proxy_answers_503()
+    public async Task Wrong_token_gives_503_with_hint()
     {
         await using var host = await ProxyHost.StartAsync(options => options with { Backend = KvBackendKind.Cloudflare, Cloudflare = Options("wrong") });
 

@@ -39,12 +39,12 @@ public class ConcurrencyTests
     }
 
     [Fact]
-    public async Task Sixteen_writers_to_one_repository_keep_the_latest_pushed_at()
+    public async Task Sixteen_writers_to_one_repository_keep_latest()
     {
         await using var host = await ProxyHost.StartAsync();
         var start = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-        // Every writer sends a distinct pushedAt; whatever the order, the latest must win and no write may fail.
+        // Every writer sends a distinct pushedAt. Whatever the order, the latest must win and no write may fail.
         var writers = Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
         {
             var statuses = new List<HttpStatusCode>();

@@ -70,7 +70,7 @@ public class HostingTests
     [InlineData("0.0.0.0")]
     [InlineData("::")]
     [InlineData("192.168.1.20")]
-    public async Task Non_loopback_host_without_token_is_refused(string hostAddress)
+    public async Task Non_loopback_host_needs_token(string hostAddress)
     {
         using var folder = new TempFolder();
 
@@ -84,7 +84,7 @@ public class HostingTests
     [Theory]
     [InlineData("example.com")]
     [InlineData("not an address")]
-    public async Task Host_that_is_not_an_ip_address_is_refused(string hostName)
+    public async Task Host_name_is_rejected(string hostName)
     {
         var start = () => CacheProxyServer.StartAsync(new CacheProxyOptions { Host = hostName, Port = 0, DatabasePath = ":memory:", Token = "t" }, CancellationToken.None);
 
@@ -95,7 +95,7 @@ public class HostingTests
     [Theory]
     [InlineData(-1)]
     [InlineData(65536)]
-    public async Task Port_outside_the_range_is_refused(int port)
+    public async Task Port_out_of_range_is_rejected(int port)
     {
         var start = () => CacheProxyServer.StartAsync(new CacheProxyOptions { Port = port, DatabasePath = ":memory:" }, CancellationToken.None);
 
@@ -103,7 +103,7 @@ public class HostingTests
     }
 
     [Fact]
-    public async Task Blank_token_is_refused()
+    public async Task Blank_token_is_rejected()
     {
         var start = () => CacheProxyServer.StartAsync(new CacheProxyOptions { Port = 0, DatabasePath = ":memory:", Token = "  " }, CancellationToken.None);
 
@@ -147,7 +147,7 @@ public class HostingTests
     }
 
     [Fact]
-    public async Task Second_proxy_on_the_same_database_file_is_refused()
+    public async Task Second_proxy_on_same_file_fails()
     {
         using var folder = new TempFolder();
         await using var first = await ProxyHost.StartAsync(folder: folder);

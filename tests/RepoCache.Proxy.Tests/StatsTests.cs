@@ -139,7 +139,7 @@ public class StatsTests
     }
 
     [Fact]
-    public async Task Stats_of_a_proxy_that_was_never_used_are_zero()
+    public async Task Unused_proxy_stats_are_zero()
     {
         await using var host = await ProxyHost.StartAsync();
 

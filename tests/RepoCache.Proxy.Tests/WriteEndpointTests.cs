@@ -88,7 +88,7 @@ public class WriteEndpointTests
     }
 
     [Fact]
-    public async Task Write_older_than_a_complete_entry_is_409_and_changes_nothing()
+    public async Task Older_write_is_409_and_changes_nothing()
     {
         await using var host = await ProxyHost.StartAsync();
         await host.PutCompleteAsync("octo", "hello-world", "2020-01-01T00:00:00Z");
@@ -105,7 +105,7 @@ public class WriteEndpointTests
     }
 
     [Fact]
-    public async Task Failed_write_older_than_a_complete_entry_is_409()
+    public async Task Older_failed_write_is_409()
     {
         await using var host = await ProxyHost.StartAsync();
         await host.PutCompleteAsync("octo", "hello-world", "2020-01-01T00:00:00Z");
@@ -139,7 +139,7 @@ public class WriteEndpointTests
     }
 
     [Fact]
-    public async Task Older_write_with_a_new_processor_replaces_the_entry()
+    public async Task Older_write_of_new_processor_succeeds()
     {
         await using var host = await ProxyHost.StartAsync();
         await host.PutCompleteAsync("octo", "hello-world", "2020-01-01T00:00:00Z", processor: "digest-v1");
@@ -150,7 +150,7 @@ public class WriteEndpointTests
     }
 
     [Fact]
-    public async Task Write_to_a_failing_store_is_503_never_204()
+    public async Task Failing_store_write_is_503()
     {
         var backend = new FaultyBackend();
         await using var host = await ProxyHost.StartAsync(options => options with { BackendOverride = backend });
@@ -163,7 +163,7 @@ public class WriteEndpointTests
     }
 
     [Fact]
-    public async Task Put_that_the_store_rejects_is_503_and_counted()
+    public async Task Rejected_put_is_503_and_counted()
     {
         await using var host = await ProxyHost.StartAsync();
         var readOnly = new WriteFailingBackend(host.Proxy.Backend);
@@ -179,7 +179,7 @@ public class WriteEndpointTests
     }
 
     [Fact]
-    public async Task Check_against_a_failing_store_is_503_not_a_miss()
+    public async Task Failing_store_check_is_503()
     {
         await using var host = await ProxyHost.StartAsync(options => options with { BackendOverride = new FaultyBackend() });
 

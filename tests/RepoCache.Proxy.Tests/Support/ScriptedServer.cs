@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace RepoCache.Proxy.Tests.Support;
 
-/// <summary>A loopback Kestrel server that answers every request with a test's handler and counts the requests.</summary>
+/// <summary>A loopback Kestrel server that handles every request with a test's handler and counts the requests.</summary>
 public sealed class ScriptedServer : IAsyncDisposable
 {
     private readonly WebApplication _app;

@@ -21,7 +21,7 @@ public sealed class TempFolder : IDisposable
         }
         catch (IOException)
         {
-            // A file still held open by a crashed test; the OS temp cleaner removes it later.
+            // A file still held open by a crashed test stays, and the OS temp cleaner removes it later.
         }
     }
 }
