@@ -165,6 +165,21 @@ public abstract class ListTests(StoreKind store) : EmulatorTestBase(store)
     }
 
     [Fact]
+    public async Task Cursor_outside_the_prefix_range_is_clamped()
+    {
+        await PutKeys("a", "p1", "p2", "z");
+        var beforePrefix = (await Kv.ListAsync(new KvListOptions(Limit: 1))).Cursor;
+        var afterPrefix = ListCursor.Encode("z"u8);
+
+        var fromBefore = await Kv.ListAsync(new KvListOptions(Prefix: "p", Cursor: beforePrefix));
+        var fromAfter = await Kv.ListAsync(new KvListOptions(Prefix: "p", Cursor: afterPrefix));
+
+        Names(fromBefore).ShouldBe(["p1", "p2"]);
+        Names(fromAfter).ShouldBeEmpty();
+        fromAfter.ListComplete.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Prefix_over_512_bytes_is_rejected()
     {
         await Should.NotThrowAsync(() => Kv.ListAsync(new KvListOptions(Prefix: new string('p', 512))));
