@@ -142,6 +142,20 @@ public sealed class LiteDbFileTests() : EmulatorTestBase(StoreKind.LiteDb)
     }
 
     [Fact]
+    public void Data_file_under_a_regular_file_is_rejected_naming_it()
+    {
+        var blocker = Folder.File("not-a-folder");
+        File.WriteAllText(blocker, "x");
+        var path = Path.Combine(blocker, "kv.db");
+
+        var error = Should.Throw<KvException>(() => KvEmulator.Open(new KvEmulatorOptions(path)));
+
+        error.StatusCode.ShouldBe(503);
+        error.Message.ShouldStartWith($"KV data file '{path}' could not be opened:");
+        error.Message.ShouldNotContain("in use");
+    }
+
+    [Fact]
     public void Rejected_open_releases_the_lock()
     {
         var path = Folder.File("garbage.db");

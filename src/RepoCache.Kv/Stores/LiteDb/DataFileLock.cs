@@ -37,7 +37,7 @@ internal sealed class DataFileLock : IDisposable
         {
             stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException error) when (error is not FileNotFoundException and not DirectoryNotFoundException)
+        catch (IOException error) when (IsHeldByAnotherOpen(error))
         {
             var holder = ReadHolderProcessId(lockPath);
             var holderText = holder is null ? "another process" : $"process {holder}";
@@ -57,6 +57,11 @@ internal sealed class DataFileLock : IDisposable
 
     /// <summary>Releases the lock. The sidecar file stays, because deleting it could let two processes lock different files.</summary>
     public void Dispose() => stream.Dispose();
+
+    // .NET reports a refused flock with the errno as HResult (EWOULDBLOCK: 11 on Linux, 35 on macOS) and a
+    // Windows share conflict as ERROR_SHARING_VIOLATION or ERROR_LOCK_VIOLATION.
+    private static bool IsHeldByAnotherOpen(IOException error) =>
+        error.HResult is 11 or 35 or unchecked((int)0x80070020) or unchecked((int)0x80070021);
 
     private static int? ReadHolderProcessId(string lockPath)
     {

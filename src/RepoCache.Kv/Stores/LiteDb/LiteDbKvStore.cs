@@ -41,13 +41,7 @@ internal sealed partial class LiteDbKvStore : IKvStore
     public static LiteDbKvStore Open(string path, ILogger logger)
     {
         var fullPath = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(fullPath);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var fileLock = DataFileLock.Acquire(fullPath);
+        var fileLock = PrepareAndLock(fullPath);
         try
         {
             var database = OpenDatabase(fullPath);
@@ -127,6 +121,28 @@ internal sealed partial class LiteDbKvStore : IKvStore
             {
                 fileLock.Dispose();
             }
+        }
+    }
+
+    private static DataFileLock PrepareAndLock(string fullPath)
+    {
+        try
+        {
+            var directory = Path.GetDirectoryName(fullPath);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            return DataFileLock.Acquire(fullPath);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new KvException(
+                503,
+                KvErrorCodes.StoreUnavailable,
+                $"KV data file '{fullPath}' could not be opened: {error.Message} Check that its folder exists or can be created and is writable, or open another data file.",
+                error);
         }
     }
 
