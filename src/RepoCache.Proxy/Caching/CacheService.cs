@@ -74,12 +74,15 @@ internal sealed partial class CacheService(
     }
 
     /// <summary>
-    /// Stores an entry unless a complete entry of the same processor with a later <c>pushedAt</c> is stored;
-    /// returns only after the backend acknowledged the write.
+    /// Stores an entry unless a complete entry of the same processor with a later <c>pushedAt</c> is stored,
+    /// and returns only after the backend acknowledged the write.
     /// </summary>
     public async Task<WriteResult> WriteAsync(RepositoryRef repository, ValidatedWrite write, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
+
+        // NOTE: the lock makes read-check-write atomic within this process only. Workers KV has no compare-and-set,
+        // so two proxies writing the same key to one Cloudflare namespace can still race.
         using var keyLock = await _locks.AcquireAsync(repository.Key, cancellationToken);
 
         try
