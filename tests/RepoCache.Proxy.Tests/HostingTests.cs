@@ -134,6 +134,20 @@ public class HostingTests
     }
 
     [Fact]
+    public async Task Wait_for_shutdown_ends_on_cancel()
+    {
+        await using var host = await ProxyHost.StartAsync();
+        using var cancellation = new CancellationTokenSource();
+
+        var waiting = host.Proxy.WaitForShutdownAsync(cancellation.Token);
+        waiting.IsCompleted.ShouldBeFalse();
+        await cancellation.CancelAsync();
+
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        waiting.IsCompletedSuccessfully.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task In_memory_database_works()
     {
         await using var proxy = await CacheProxyServer.StartAsync(new CacheProxyOptions { Port = 0, DatabasePath = ":memory:" }, CancellationToken.None);

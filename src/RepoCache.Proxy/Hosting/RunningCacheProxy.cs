@@ -41,13 +41,14 @@ public sealed class RunningCacheProxy : IAsyncDisposable
     public ProxyStats Stats => _app.Services.GetRequiredService<ProxyStats>();
 
     /// <summary>Completes when the host is asked to stop (Ctrl+C, SIGTERM) or <paramref name="cancellationToken"/> is cancelled.</summary>
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken)
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken)
     {
         var stopping = _app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        stopping.Register(() => completion.TrySetResult());
-        cancellationToken.Register(() => completion.TrySetResult());
-        return completion.Task;
+
+        await using var onStopping = stopping.Register(() => completion.TrySetResult());
+        await using var onCancelled = cancellationToken.Register(() => completion.TrySetResult());
+        await completion.Task;
     }
 
     /// <inheritdoc/>

@@ -40,6 +40,7 @@ internal static partial class StatsEndpoints
     }
 
     // The reset counts as done only once the empty counters are saved, so a restart cannot bring old ones back.
+    // When the save fails the client gets 503, the in-memory window is already reset, and the next flush retries the save.
     private static async Task<IResult> ResetAsync(HttpContext context)
     {
         var stats = context.RequestServices.GetRequiredService<ProxyStats>();
