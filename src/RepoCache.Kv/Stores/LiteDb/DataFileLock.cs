@@ -10,7 +10,8 @@ namespace RepoCache.Kv.Stores.LiteDb;
 /// Exclusive hold on a data file through a sidecar <c>&lt;file&gt;.lock</c> that records the holder's process id.
 /// </summary>
 /// <remarks>
-/// LiteDB opens its file with a share mode that lets a second process in on Linux, and two writers corrupt it.
+/// LiteDB 5.0.21 opens its file with a share mode that lets a second writer in on Linux (a second LiteDatabase on
+/// the same file opens and writes), and two writers corrupt it.
 /// .NET takes an advisory <c>flock(LOCK_EX)</c> for <see cref="FileShare.None"/> on Unix and a mandatory share lock on
 /// Windows, and the operating system drops either when the process dies, so a crash never leaves a stale lock.
 /// </remarks>
