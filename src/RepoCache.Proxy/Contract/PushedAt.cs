@@ -16,9 +16,13 @@ public static class PushedAt
     /// <summary>The millisecond spelling the feed used until March 2026.</summary>
     public const string MillisecondFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 
+    // 'K' reads Z or an offset; HasOffset has already rejected text without one.
+    private static readonly string[] ExactFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
+
     /// <summary>
-    /// Parses an ISO 8601 timestamp with an offset (<c>Z</c> or <c>+01:00</c>) into a UTC instant cut to whole
-    /// seconds. Returns false for text without an offset or that is not a timestamp.
+    /// Parses an RFC 3339 timestamp (<c>yyyy-MM-ddTHH:mm:ss</c>, optional fraction, then <c>Z</c> or an offset such as
+    /// <c>+01:00</c>) into a UTC instant cut to whole seconds. Returns false for any other text, including
+    /// a timestamp without an offset and culture-dependent forms such as <c>05/02/2019 04:42:37Z</c>.
     /// </summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out DateTimeOffset? instant)
     {
@@ -28,7 +32,9 @@ public static class PushedAt
             return false;
         }
 
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        // RFC 3339 allows a lower-case 't' and 'z'; the exact formats below expect upper case.
+        var normalised = text.Trim().ToUpperInvariant();
+        if (!DateTimeOffset.TryParseExact(normalised, ExactFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
             return false;
         }
