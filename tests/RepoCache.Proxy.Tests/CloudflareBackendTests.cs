@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using RepoCache.Kv;
 using RepoCache.Kv.Rest;
 using RepoCache.Proxy.Backends;
@@ -146,6 +147,29 @@ public sealed class CloudflareBackendTests : IAsyncLifetime
         problem.GetProperty("detail").GetString()!.ShouldContain(CloudflareKvOptions.ApiTokenVariable);
         problem.GetProperty("detail").GetString()!.ShouldNotContain("wrong");
         (await Namespace.GetWithMetadataAsync("repo:octo/a")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Rapid_write_is_503_until_a_second_passes()
+    {
+        var clock = new FakeTimeProvider(ProxyHost.Start);
+        using var folder = new TempFolder();
+        using var strictEmulator = KvEmulator.Open(new KvEmulatorOptions(folder.File("strict.db"), clock, RejectRapidWrites: true));
+        strictEmulator.GetOrCreateNamespace(NamespaceId, "strict stand-in");
+        await using var strictRest = await KvRestServer.StartAsync(strictEmulator, new KvRestServerOptions(Port: 0, Token: ApiToken));
+        var cloudflare = Options() with { BaseUrl = new Uri(strictRest.BaseAddress, "client/v4").ToString(), MaxRetries = 2 };
+        await using var host = await ProxyHost.StartAsync(options => options with { Backend = KvBackendKind.Cloudflare, Cloudflare = cloudflare });
+
+        var first = await host.PutCompleteAsync("octo", "a", "2020-01-01T00:00:00Z");
+        var rapid = await host.PutCompleteAsync("octo", "a", "2020-01-02T00:00:00Z");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var later = await host.PutCompleteAsync("octo", "a", "2020-01-02T00:00:00Z");
+
+        first.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var problem = await rapid.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
+        problem.GetProperty("detail").GetString()!.ShouldContain("429");
+        later.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await host.GetAsync("octo", "a", "2020-01-02T00:00:00Z")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
