@@ -81,7 +81,7 @@ public sealed class FeedReaderTests
     }
 
     [Fact]
-    public async Task Duplicates_are_merged_case_insensitively_keeping_the_later_pushedAt()
+    public async Task Duplicates_merge_keeping_later_pushedAt()
     {
         var result = await Read("""
             [

@@ -41,7 +41,7 @@ public sealed class GitHubArchiveSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task Token_goes_to_api_but_not_to_redirect_target()
+    public async Task Token_skips_redirect_target()
     {
         _gitHub.AddRepository("acme", "private-tools");
 

@@ -170,7 +170,7 @@ public sealed class IngestProcessTests : IAsyncLifetime
         var run = await RunnerProcess.IngestAsync(Arguments(feed, summaryPath, "--cache-url", closedPort));
 
         run.ExitCode.ShouldBe(ExitCodes.CacheUnavailable, run.ToString());
-        run.Stderr.ShouldContain($"Error: The cache proxy at {closedPort} cannot be reached");
+        run.Stderr.ShouldContain($"error: The cache proxy at {closedPort} cannot be reached");
         run.Stdout.ShouldNotContain("Cache check:");
         _gitHub.AllTarballRequests().ShouldBe(0);
         ReadSummary(summaryPath).CacheError.ShouldNotBeNull().ShouldContain("cannot be reached");

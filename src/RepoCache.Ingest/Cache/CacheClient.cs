@@ -16,7 +16,7 @@ public sealed class CacheClient(
     ResiliencePipeline<HttpResponseMessage> retryPipeline,
     ILogger<CacheClient> logger)
 {
-    // Far below the proxy's 10,000-item limit, so one slow batch never holds the whole run.
+    // Far below the proxy's 10,000-item limit, so one slow batch never blocks the whole run.
     private const int BatchSize = 1_000;
 
     private readonly Uri _baseUrl = cacheUrl.AbsoluteUri.EndsWith('/') ? cacheUrl : new Uri(cacheUrl.AbsoluteUri + "/");
@@ -28,7 +28,7 @@ public sealed class CacheClient(
     public LatencyRecorder WriteLatency { get; } = new();
 
     /// <summary>Checks every row against the cache in batches and returns one result per row, in row order.</summary>
-    /// <exception cref="CacheUnavailableException">The proxy cannot be reached or does not answer 200 after retries.</exception>
+    /// <exception cref="CacheUnavailableException">The proxy cannot be reached or does not return 200 after retries.</exception>
     public async Task<IReadOnlyList<CheckResult>> CheckAsync(IReadOnlyList<FeedRow> rows, string processor, CancellationToken cancellationToken)
     {
         var results = new List<CheckResult>(rows.Count);
@@ -104,11 +104,11 @@ public sealed class CacheClient(
             {
                 var body = await ReadShortBodyAsync(response, cancellationToken);
                 throw new CacheUnavailableException(
-                    $"The cache proxy at {_baseUrl} answered POST /cache/check with HTTP {(int)response.StatusCode}: {body}");
+                    $"The cache proxy at {_baseUrl} returned HTTP {(int)response.StatusCode} for POST /cache/check: {body}");
             }
 
             var parsed = await response.Content.ReadFromJsonAsync<CheckResponse>(cancellationToken);
-            return parsed ?? throw new CacheUnavailableException($"The cache proxy at {_baseUrl} answered POST /cache/check with an empty body.");
+            return parsed ?? throw new CacheUnavailableException($"The cache proxy at {_baseUrl} returned an empty body for POST /cache/check.");
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -118,7 +118,7 @@ public sealed class CacheClient(
         }
         catch (System.Text.Json.JsonException exception)
         {
-            throw new CacheUnavailableException($"The cache proxy at {_baseUrl} answered POST /cache/check with a body that is not a check response: {exception.Message}", exception);
+            throw new CacheUnavailableException($"The cache proxy at {_baseUrl} returned a body for POST /cache/check that is not a check response: {exception.Message}", exception);
         }
         finally
         {

@@ -1,6 +1,6 @@
 namespace RepoCache.Ingest.Extraction;
 
-/// <summary>Maps an archive entry name to a path under the work folder, or says why it must not be extracted.</summary>
+/// <summary>Maps an archive entry name to a path under the work folder, or returns why it must not be extracted.</summary>
 internal static class ArchivePath
 {
     /// <summary>

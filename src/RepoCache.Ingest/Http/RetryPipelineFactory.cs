@@ -10,7 +10,7 @@ public static class RetryPipelineFactory
 {
     /// <summary>
     /// Creates a pipeline that retries network errors, timeouts, 429, 5xx and GitHub's exhausted rate limit,
-    /// with exponential backoff and jitter, waiting what <c>Retry-After</c> asks for when present (capped by
+    /// with exponential backoff and jitter, waiting the time that <c>Retry-After</c> requests when present (capped by
     /// <see cref="RetrySettings.MaxDelay"/>).
     /// </summary>
     public static ResiliencePipeline<HttpResponseMessage> Create(RetrySettings settings, TimeProvider timeProvider, ILogger logger, string target)

@@ -6,6 +6,6 @@ public enum CacheErrorPolicy
     /// <summary>Stop with exit code 3 before processing anything (the default).</summary>
     Fail,
 
-    /// <summary>Process every selected repository as a miss and say so at the top of the summary.</summary>
+    /// <summary>Process every selected repository as a miss, and state that in the first summary line.</summary>
     ProcessAll,
 }

@@ -9,7 +9,8 @@ namespace RepoCache.Ingest.Run;
 
 public sealed partial class IngestRunner
 {
-    // Downloads, extracts, digests and stores one repository, then records the outcome in the cache; never throws for a repository's own failure.
+    // Downloads, extracts, digests and stores one repository, then records the outcome in the cache.
+    // A failure of the repository itself is caught and recorded, so only cancellation propagates.
     private async Task<RepositoryReport> ProcessAsync(FeedRow row, string missReason, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -35,7 +36,7 @@ public sealed partial class IngestRunner
             var (write, writeError) = await _services.Cache.WriteAsync(row.Owner, row.Name, entry, cancellationToken);
             _logger.LogInformation(
                 "Processed {Owner}/{Name}: {DownloadBytes} bytes downloaded, digest {DigestBytes} bytes, cache write {CacheWrite}",
-                row.Owner, row.Name, downloadBytes, digest.Bytes, write);
+                row.Owner, row.Name, downloadBytes, digest.Bytes, FormatWrite(write));
 
             return new RepositoryReport(
                 row.Index, row.Owner, row.Name, pushedAt, RepositoryOutcome.Processed, missReason, downloadBytes, digest,

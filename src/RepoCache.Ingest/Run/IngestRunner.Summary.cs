@@ -117,7 +117,7 @@ public sealed partial class IngestRunner
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             _logger.LogError(exception, "Summary file {Path} could not be written", fullPath);
-            _error.WriteLine($"Error: the summary file '{fullPath}' could not be written: {exception.Message}");
+            _error.WriteLine($"error: the summary file '{fullPath}' could not be written: {exception.Message}");
         }
         finally
         {

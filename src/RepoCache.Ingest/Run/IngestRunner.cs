@@ -59,7 +59,7 @@ public sealed partial class IngestRunner : IDisposable
         catch (FeedException exception)
         {
             _logger.LogError(exception, "Feed {Feed} cannot be read", _options.Feed);
-            _error.WriteLine($"Error: {exception.Message}");
+            _error.WriteLine($"error: {exception.Message}");
             state.FeedError = exception.Message;
             return await FinishAsync(state, startedAt, ExitCodes.InvalidUsage, cancellationToken);
         }
@@ -124,7 +124,7 @@ public sealed partial class IngestRunner : IDisposable
             if (_options.OnCacheError == CacheErrorPolicy.Fail)
             {
                 _logger.LogError(exception, "Cache check failed; stopping because --on-cache-error is fail");
-                _error.WriteLine($"Error: {exception.Message}");
+                _error.WriteLine($"error: {exception.Message}");
                 _error.WriteLine("Nothing was processed. Fix the cache proxy, or pass --on-cache-error process-all to process every repository without the cache.");
                 return null;
             }

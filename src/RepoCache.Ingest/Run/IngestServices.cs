@@ -29,7 +29,7 @@ internal sealed class IngestServices : IDisposable
             _cacheHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.CacheToken);
         }
 
-        // GitHub answers the tarball request with a redirect to its archive host; the handler follows it.
+        // GitHub responds to the tarball request with a redirect to its archive host, which the handler follows.
         _gitHubHttp = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 5 }) { Timeout = TimeSpan.FromMinutes(10) };
         _gitHubHttp.DefaultRequestHeaders.UserAgent.Add(userAgent);
 

@@ -13,13 +13,15 @@ namespace RepoCache.Ingest.Tests.Support;
 public sealed class GitHubStandIn : IDisposable
 {
     private readonly WireMockServer _server;
+    private readonly int _port = FreePort.Next();
 
     public GitHubStandIn()
     {
-        _server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort.Next()}"] });
+        _server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{_port}"] });
     }
 
-    public string Url => _server.Urls![0];
+    // WireMock reports its address as localhost; the literal loopback address keeps every request on 127.0.0.1.
+    public string Url => $"http://127.0.0.1:{_port}";
 
     public void AddRepository(string owner, string name, byte[] tarball)
     {
@@ -37,7 +39,7 @@ public sealed class GitHubStandIn : IDisposable
         _server.Given(Request.Create().WithPath(TarballPath(owner, name)).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(status).WithBody("""{"message":"Not Found"}"""));
 
-    /// <summary>Answers the first tarball request with 429 and <c>Retry-After</c>, and later ones normally.</summary>
+    /// <summary>Responds to the first tarball request with 429 and <c>Retry-After</c>, and to later ones normally.</summary>
     public void RateLimitOnce(string owner, string name, int retryAfterSeconds, byte[] tarball)
     {
         var archivePath = $"/codeload/{owner}/{name}/legacy.tar.gz/0123abc";
