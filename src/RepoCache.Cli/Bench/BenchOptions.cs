@@ -1,3 +1,5 @@
+using RepoCache.Verification.Fixtures.Generator;
+
 namespace RepoCache.Cli.Bench;
 
 /// <summary>Settings of one <c>repocache bench</c> run.</summary>
@@ -55,6 +57,17 @@ internal sealed record BenchOptions
         if (unknown is not null)
         {
             return $"--only names '{unknown}', which is not a workload; use one or more of {string.Join(", ", WorkloadIds)}.";
+        }
+
+        var distinctRepositories = FeedRows - (int)Math.Round(FeedRows * new FeedGeneratorOptions().DuplicateRate);
+        if (Keys > distinctRepositories && FeedRows is >= 100 and <= 250_000)
+        {
+            return $"--keys is {Keys:N0}, more than the {distinctRepositories:N0} distinct repositories of a {FeedRows:N0}-row feed; raise --rows or lower --keys.";
+        }
+
+        if (PeerKeys > Keys)
+        {
+            return $"--peer-keys is {PeerKeys:N0}, more than --keys ({Keys:N0}); Miniflare uses the first keys of the RepoCache set, so lower --peer-keys or raise --keys.";
         }
 
         return Range(FeedRows, 100, 250_000, "--rows")

@@ -23,13 +23,19 @@ internal sealed partial class BenchRunner(BenchOptions options, ILoggerFactory l
             var dataset = await BenchDataset.CreateAsync(workFolder, options.FeedRows, options.Keys, cancellationToken);
             var context = new BenchContext(options, dataset, workFolder, loggerFactory);
 
+            // The peer runs right after the KV workloads, so the ratios compare figures taken under similar machine load.
             var workloads = new List<WorkloadReport>();
-            foreach (var workload in CreateWorkloads())
+            foreach (var workload in new IBenchWorkload[] { new KvInProcessWorkload(), new KvRestWorkload() })
             {
                 workloads.Add(await RunWorkloadAsync(workload, context, cancellationToken));
             }
 
             var peer = await RunPeerAsync(context, cancellationToken);
+            foreach (var workload in new IBenchWorkload[] { new ProxyWorkload(), new RunnerWorkload() })
+            {
+                workloads.Add(await RunWorkloadAsync(workload, context, cancellationToken));
+            }
+
             var ratios = GoalEvaluator.Ratios(workloads, peer);
             var goals = GoalEvaluator.Evaluate(workloads, ratios);
 
@@ -52,9 +58,6 @@ internal sealed partial class BenchRunner(BenchOptions options, ILoggerFactory l
             DeleteWorkFolder(workFolder);
         }
     }
-
-    private static IEnumerable<IBenchWorkload> CreateWorkloads() =>
-        [new KvInProcessWorkload(), new KvRestWorkload(), new ProxyWorkload(), new RunnerWorkload()];
 
     private async Task<WorkloadReport> RunWorkloadAsync(IBenchWorkload workload, BenchContext context, CancellationToken cancellationToken)
     {

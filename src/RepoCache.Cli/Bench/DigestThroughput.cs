@@ -13,7 +13,7 @@ namespace RepoCache.Cli.Bench;
 internal static class DigestThroughput
 {
     /// <summary>
-    /// Generates the archives (not timed), then times extraction plus digest of each archive, and each step alone.
+    /// Generates the archives (not timed), then times extraction, digest and deletion of each archive, and each step alone.
     /// Items are content bytes.
     /// </summary>
     public static async Task<(Measurement[] Measurements, long ContentBytes, long ArchiveBytes)> RunAsync(string workFolder, int archives, CancellationToken cancellationToken)
@@ -31,10 +31,10 @@ internal static class DigestThroughput
         var digestFolder = Directory.CreateDirectory(Path.Combine(workFolder, "digests")).FullName;
 
         // The first archive warms up the extractor and digest code and is left out of the figures.
-        var steps = new[] { new LatencySamples(), new LatencySamples() };
+        var steps = new[] { new LatencySamples(), new LatencySamples(), new LatencySamples() };
         await DigestOneAsync(extractor, digest, archiveFolder, digestFolder, 0, steps, 0, cancellationToken);
 
-        steps = [new LatencySamples(), new LatencySamples()];
+        steps = [new LatencySamples(), new LatencySamples(), new LatencySamples()];
         var whole = await PhaseTimer.RunAsync("extract-and-digest", 1, async samples =>
         {
             for (var i = 1; i < archives; i++)
@@ -48,7 +48,8 @@ internal static class DigestThroughput
         // Each step's throughput counts only the time spent in that step.
         var extract = PhaseTimer.Summarise("extract", 1, steps[0].Milliseconds.Sum() / 1000, [steps[0]]);
         var write = PhaseTimer.Summarise("digest", 1, steps[1].Milliseconds.Sum() / 1000, [steps[1]]);
-        return ([whole, extract, write], contentBytes.Skip(1).Sum(), archiveBytes);
+        var cleanup = PhaseTimer.Summarise("delete-extracted", 1, steps[2].Milliseconds.Sum() / 1000, [steps[2]]);
+        return ([whole, extract, write, cleanup], contentBytes.Skip(1).Sum(), archiveBytes);
     }
 
     private static async Task DigestOneAsync(
@@ -73,6 +74,10 @@ internal static class DigestThroughput
         }
 
         steps[1].Record(started, contentBytes);
+
+        // The runner deletes each extraction folder too, so deleting is part of the per-repository work.
+        started = Stopwatch.GetTimestamp();
         Directory.Delete(extractFolder, recursive: true);
+        steps[2].Record(started, contentBytes);
     }
 }

@@ -132,16 +132,22 @@ internal static class HtmlReportWriter
 
     private static void AppendMeasurements(StringBuilder html, IReadOnlyList<Measurement> measurements, string css)
     {
-        html.Append("<table><tr><th>operation</th><th>mode</th><th>callers</th><th>operations</th><th>ops/s</th><th>items/s</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>max ms</th></tr>");
+        html.Append("<table><tr><th>operation</th><th>mode</th><th>callers</th><th>operations</th><th>ops/s</th><th>items/s</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>max ms</th><th>CPU ms per op</th></tr>");
         foreach (var m in measurements)
         {
-            html.Append(Invariant($"<tr><td>{Encode(m.Operation)}</td><td class=\"text\">{m.Mode}</td><td>{m.Callers}</td><td>{m.Operations:N0}</td><td>{SvgBarChart.Format(m.OperationsPerSecond)}</td><td>{SvgBarChart.Format(m.ItemsPerSecond)}</td><td>{SvgBarChart.Format(m.P50Ms)}</td><td>{SvgBarChart.Format(m.P95Ms)}</td><td>{SvgBarChart.Format(m.P99Ms)}</td><td>{SvgBarChart.Format(m.MaxMs)}</td></tr>"));
+            html.Append(Invariant($"<tr><td>{Encode(m.Operation)}</td><td class=\"text\">{m.Mode}</td><td>{m.Callers}</td><td>{m.Operations:N0}</td><td>{SvgBarChart.Format(m.OperationsPerSecond)}</td><td>{SvgBarChart.Format(m.ItemsPerSecond)}</td><td>{SvgBarChart.Format(m.P50Ms)}</td><td>{SvgBarChart.Format(m.P95Ms)}</td><td>{SvgBarChart.Format(m.P99Ms)}</td><td>{SvgBarChart.Format(m.MaxMs)}</td><td>{CpuPerOperation(m)}</td></tr>"));
         }
 
         html.Append("</table>");
         var bars = measurements.Select(m => ($"{m.Operation} {m.Mode} ({m.Callers})", m.OperationsPerSecond, css)).ToList();
         html.Append(SvgBarChart.Render(bars, "ops/s"));
     }
+
+    // Processor time of the benchmark process per operation, clients and in-process servers together.
+    private static string CpuPerOperation(Measurement measurement) =>
+        measurement.CpuSeconds is { } cpu && measurement.Operations > 0
+            ? SvgBarChart.Format(cpu * 1000 / measurement.Operations)
+            : "-";
 
     private static void Row(StringBuilder html, string name, string value) =>
         html.Append(Invariant($"<tr><th>{Encode(name)}</th><td class=\"text\">{Encode(value)}</td></tr>"));

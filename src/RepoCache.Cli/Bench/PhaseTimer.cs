@@ -19,11 +19,13 @@ internal static class PhaseTimer
     {
         var samples = Enumerable.Range(0, callers).Select(_ => new LatencySamples()).ToArray();
 
+        var cpuAtStart = ProcessCpu.Current();
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(samples.Select(sample => Task.Run(() => caller(sample))));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpuSeconds = (ProcessCpu.Current() - cpuAtStart).TotalSeconds;
 
-        return Summarise(operation, callers, seconds, samples);
+        return Summarise(operation, callers, seconds, samples) with { CpuSeconds = cpuSeconds };
     }
 
     /// <summary>

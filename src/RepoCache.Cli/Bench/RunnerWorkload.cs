@@ -59,6 +59,8 @@ internal sealed class RunnerWorkload : IBenchWorkload
         var (executable, prefix) = RunnerCommand();
         var outputFolder = Path.Combine(context.WorkFolder, "runner-out");
 
+        var childCpuAtStart = ProcessCpu.FinishedChildren();
+        var proxyCpuAtStart = ProcessCpu.Current();
         var started = Stopwatch.GetTimestamp();
         var processes = Enumerable.Range(1, shards).Select(shard => ChildProcess.Start(
             executable,
@@ -76,6 +78,8 @@ internal sealed class RunnerWorkload : IBenchWorkload
             logger)).ToList();
         var results = await Task.WhenAll(processes.Select(process => process.WaitAsync(RunnerTimeout)));
         var wallSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var proxyCpuSeconds = (ProcessCpu.Current() - proxyCpuAtStart).TotalSeconds;
+        var runnerCpuSeconds = ProcessCpu.FinishedChildren() - childCpuAtStart;
 
         var hits = 0;
         for (var shard = 1; shard <= shards; shard++)
@@ -106,6 +110,12 @@ internal sealed class RunnerWorkload : IBenchWorkload
         figures.Insert(0, new Figure($"pass 2 wall time, {shards} shards", wallSeconds, "s"));
         figures.Insert(1, new Figure("pass 2 repositories checked per second", hits / wallSeconds, "repositories/s"));
         figures.Insert(2, new Figure("runner peak RSS, largest shard", results.Max(result => result.PeakRssBytes ?? 0) / 1_000_000.0, "MB"));
+        figures.Insert(3, new Figure("pass 2 processor time of the proxy (this process)", proxyCpuSeconds, "s"));
+        if (runnerCpuSeconds is { } runnerCpu)
+        {
+            figures.Insert(4, new Figure($"pass 2 processor time of the {shards} runner processes together", runnerCpu.TotalSeconds, "s"));
+        }
+
         logger.LogInformation("Pass 2: {Hits} hits over {Shards} runner processes in {Seconds:F2} s", hits, shards, wallSeconds);
     }
 

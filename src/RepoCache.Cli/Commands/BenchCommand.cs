@@ -57,7 +57,8 @@ internal static class BenchCommand
                     .ToHashSet(StringComparer.Ordinal),
             };
 
-            return await RunAsync(options, parseResult.Tokens.Count == 0 ? "repocache bench" : $"repocache bench {string.Join(' ', parseResult.Tokens.Select(token => token.Value))}", cancellationToken);
+            var commandLine = string.Join(' ', ["repocache", .. Environment.GetCommandLineArgs().Skip(1)]);
+            return await RunAsync(options, commandLine, cancellationToken);
         });
         return command;
     }
