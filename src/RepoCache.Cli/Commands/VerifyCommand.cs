@@ -22,18 +22,27 @@ internal static class VerifyCommand
         var repos = new Option<string>("--repos") { Description = "Feed JSON file.", DefaultValueFactory = _ => defaults.Repos };
         var output = new Option<string>("--output") { Description = "Folder for report.html, report.json, junit.xml, summary.md, runner logs and working files.", DefaultValueFactory = _ => defaults.Output };
         var runner = new Option<string?>("--runner") { Description = "Runner to start instead of the repocache next to this program: an executable, or a .dll run with dotnet." };
-        var proxyUrl = new Option<Uri?>("--proxy-url") { Description = "Point the runners at this cache proxy instead of starting the KV emulator and proxy in-process." };
+        var proxyUrl = new Option<string?>("--proxy-url") { Description = "Point the runners at this cache proxy instead of starting the KV emulator and proxy in-process." };
         var onCacheError = new Option<string?>("--on-cache-error") { Description = "Passed to every runner: fail or process-all." };
+        var runnerArguments = new Option<string?>("--runner-args") { Description = "Extra arguments for every runner, separated by spaces, for example --runner-args=\"--max-retries 0\"." };
         var runnerTimeout = new Option<int>("--runner-timeout") { Description = "Seconds one runner process may run before it is stopped.", DefaultValueFactory = _ => (int)defaults.RunnerTimeout.TotalSeconds };
 
         var command = new Command("verify", "Run the two-pass cache verification end to end and write its reports; exit 1 when a check fails.");
-        foreach (var option in new Option[] { count, changed, shards, threshold, repos, output, runner, proxyUrl, onCacheError, runnerTimeout })
+        foreach (var option in new Option[] { count, changed, shards, threshold, repos, output, runner, proxyUrl, onCacheError, runnerArguments, runnerTimeout })
         {
             command.Options.Add(option);
         }
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            var proxyText = parseResult.GetValue(proxyUrl);
+            Uri? proxyUri = null;
+            if (proxyText is not null && !Uri.TryCreate(proxyText, UriKind.Absolute, out proxyUri))
+            {
+                Console.Error.WriteLine($"error: --proxy-url '{proxyText}' is invalid: pass an absolute http URL such as http://127.0.0.1:8787.");
+                return ExitInvalidUsage;
+            }
+
             var options = new VerificationOptions
             {
                 Count = parseResult.GetValue(count),
@@ -43,8 +52,9 @@ internal static class VerifyCommand
                 Repos = parseResult.GetValue(repos)!,
                 Output = parseResult.GetValue(output)!,
                 Runner = parseResult.GetValue(runner),
-                ProxyUrl = parseResult.GetValue(proxyUrl),
+                ProxyUrl = proxyUri,
                 OnCacheError = parseResult.GetValue(onCacheError),
+                RunnerArguments = (parseResult.GetValue(runnerArguments) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries),
                 RunnerTimeout = TimeSpan.FromSeconds(parseResult.GetValue(runnerTimeout)),
             };
 

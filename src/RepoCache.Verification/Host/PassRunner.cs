@@ -82,7 +82,7 @@ internal sealed partial class PassRunner(
         launcher.CacheCheckPrinted += (pass, shard, line) => console.WriteLine($"  [pass {pass} shard {shard}/{options.Shards}] {line.Trim()}");
         var settings = new RunnerPassSettings(
             number, feedPath, new Uri(proxy.BaseAddressText), standIn.BaseAddress, layout.Digests, options.Shards,
-            layout.Runners, layout.Runners, options.OnCacheError, options.RunnerTimeout);
+            layout.Runners, layout.Runners, options.OnCacheError, options.RunnerTimeout, options.RunnerArguments);
         var runners = await launcher.RunPassAsync(settings, cancellationToken);
         stopwatch.Stop();
 
@@ -99,10 +99,35 @@ internal sealed partial class PassRunner(
             await ContentChecks.CheckDigestsAsync(run.Checks, number, processed, standIn, inspector, cancellationToken);
         }
 
+        if (number == 3)
+        {
+            await CheckSpellingDirectlyAsync(feed, cancellationToken);
+        }
+
         foreach (var check in run.Checks.Results.Where(check => check.Pass == number))
         {
             console.WriteLine($"  {check.ToConsoleLine()}");
         }
+    }
+
+    // The runner sends pushedAt in canonical form whatever the feed's spelling, so its checks alone cannot show
+    // whether the proxy compares instants. The host sends the feed's own text to the proxy itself.
+    private async Task CheckSpellingDirectlyAsync(IReadOnlyList<FeedRepository> feed, CancellationToken cancellationToken)
+    {
+        var (results, problem) = await proxy.CheckAsync(feed, cancellationToken);
+        if (results is null)
+        {
+            run.Checks.Add("pass3.proxy-spelling", 3, "Asked directly with each pushedAt in the feed's own spelling, the proxy reports every repository as a hit.",
+                false, $"{feed.Count} hits", $"unavailable: {problem}");
+            return;
+        }
+
+        var hits = results.Count(result => result.Hit);
+        run.HostChecks = (run.HostChecks.Checks + results.Count, run.HostChecks.Hits + hits);
+        var misses = feed.Zip(results).Where(pair => !pair.Second.Hit)
+            .Select(pair => $"{pair.First.FullName} (pushedAt '{pair.First.PushedAt ?? "null"}', {pair.Second.Reason ?? "no reason"})");
+        run.Checks.Add("pass3.proxy-spelling", 3, "Asked directly with each pushedAt in the feed's own spelling, the proxy reports every repository as a hit.",
+            hits == feed.Count, $"{feed.Count} hits", $"{hits} hits", misses);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Changed {Repository} upstream: pushedAt {Before} -> {After}")]

@@ -46,6 +46,32 @@ public sealed class ProxyClient(HttpClient http)
     }
 
     /// <summary>
+    /// Checks <paramref name="repositories"/> with <c>POST /cache/check</c>, sending each <c>pushedAt</c> exactly as
+    /// the feed spells it and no processor; returns the results in request order, or null and the reason it failed.
+    /// </summary>
+    public async Task<(IReadOnlyList<CheckResult>? Results, string? Problem)> CheckAsync(IReadOnlyList<FeedRepository> repositories, CancellationToken cancellationToken)
+    {
+        var request = new CheckRequest(null, repositories.Select(r => new CheckItem(r.Owner, r.Name, r.PushedAt)).ToList());
+        try
+        {
+            using var response = await http.PostAsJsonAsync("cache/check", request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return (null, $"POST /cache/check returned {(int)response.StatusCode}");
+            }
+
+            var body = await response.Content.ReadFromJsonAsync<CheckResponse>(cancellationToken);
+            return body?.Results is { } results && results.Count == repositories.Count
+                ? (results, null)
+                : (null, $"POST /cache/check returned {body?.Results?.Count ?? 0} results for {repositories.Count} repositories");
+        }
+        catch (Exception error) when (error is HttpRequestException or JsonException or NotSupportedException)
+        {
+            return (null, $"POST /cache/check failed: {error.Message}");
+        }
+    }
+
+    /// <summary>
     /// Reads a repository's entry with <c>GET /cache/{owner}/{repo}?pushedAt=...</c>. The proxy returns the entry only
     /// on a hit, so a miss is reported as a problem with the proxy's reason.
     /// </summary>

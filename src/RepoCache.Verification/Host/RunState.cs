@@ -15,6 +15,9 @@ public sealed class RunState(IReadOnlyList<FeedRepository> repositories)
     /// <summary>The passes that ran, in order.</summary>
     public List<PassRecord> Passes { get; } = [];
 
+    /// <summary>Repositories the host itself checked through the proxy, and how many were hits, for the lifetime totals.</summary>
+    public (long Checks, long Hits) HostChecks { get; set; }
+
     /// <summary>Every check made so far.</summary>
     public CheckList Checks { get; } = new();
 

@@ -33,6 +33,9 @@ public sealed record VerificationOptions
     /// <summary>Value passed to the runners' <c>--on-cache-error</c>, or null to pass nothing.</summary>
     public string? OnCacheError { get; init; }
 
+    /// <summary>Extra arguments appended to every runner's command line, such as <c>--max-retries 0</c>.</summary>
+    public IReadOnlyList<string> RunnerArguments { get; init; } = [];
+
     /// <summary>How long one runner process may run before the host stops it.</summary>
     public TimeSpan RunnerTimeout { get; init; } = TimeSpan.FromMinutes(5);
 }

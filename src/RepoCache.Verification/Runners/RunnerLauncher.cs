@@ -112,6 +112,8 @@ public sealed partial class RunnerLauncher(RunnerCommand command, ILogger logger
             arguments.Add(settings.OnCacheError);
         }
 
+        arguments.AddRange(settings.ExtraArguments);
+
         return arguments;
     }
 

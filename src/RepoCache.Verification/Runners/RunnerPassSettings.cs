@@ -11,6 +11,7 @@ namespace RepoCache.Verification.Runners;
 /// <param name="SummaryFolder">Folder of the per-runner summary files.</param>
 /// <param name="OnCacheError">Value of <c>--on-cache-error</c>, or null to pass none.</param>
 /// <param name="Timeout">How long one runner may run before it is stopped.</param>
+/// <param name="ExtraArguments">Arguments appended to every runner's command line.</param>
 public sealed record RunnerPassSettings(
     int Pass,
     string FeedPath,
@@ -21,4 +22,5 @@ public sealed record RunnerPassSettings(
     string LogFolder,
     string SummaryFolder,
     string? OnCacheError,
-    TimeSpan Timeout);
+    TimeSpan Timeout,
+    IReadOnlyList<string> ExtraArguments);
