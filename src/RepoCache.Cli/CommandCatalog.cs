@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return Commands.FixturesCommand.Create();
         yield return Commands.VerifyCommand.Create();
         yield return Commands.BenchCommand.Create();
+        yield return Commands.KvCommand.Create();
     }
 }
