@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using RepoCache.Kv.Semantics;
 using RepoCache.Proxy.Contract;
 using RepoCache.Proxy.Hosting;
 using RepoCache.Proxy.Tests.Support;
@@ -168,7 +169,7 @@ public class HostingTests
 
         var start = () => CacheProxyServer.StartAsync(new CacheProxyOptions { Port = 0, DatabasePath = folder.File("kv.db") }, CancellationToken.None);
 
-        var error = await Should.ThrowAsync<Exception>(start);
+        var error = await Should.ThrowAsync<KvException>(start);
         error.Message.ShouldContain("kv.db");
     }
 }

@@ -15,6 +15,9 @@ internal sealed partial class StatsFlushService(
     /// <summary>Time between two saves of changed counters.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
 
+    // Created with the service, before the host starts it, so a clock advanced right after start still ticks it.
+    private readonly PeriodicTimer _timer = new(FlushInterval, timeProvider);
+
     /// <inheritdoc/>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -25,10 +28,9 @@ internal sealed partial class StatsFlushService(
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(FlushInterval, timeProvider);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await _timer.WaitForNextTickAsync(stoppingToken))
             {
                 await SaveAsync(stoppingToken);
             }
@@ -37,6 +39,13 @@ internal sealed partial class StatsFlushService(
         {
             // The final save happens in StopAsync.
         }
+    }
+
+    /// <inheritdoc/>
+    public override void Dispose()
+    {
+        _timer.Dispose();
+        base.Dispose();
     }
 
     private async Task SaveAsync(CancellationToken cancellationToken)
