@@ -97,7 +97,7 @@ public sealed class RoutingAndAuthTests
     }
 
     [Fact]
-    public async Task Non_loopback_host_without_token_is_refused()
+    public async Task Non_loopback_host_without_token_is_rejected()
     {
         using var emulator = KvEmulator.Open(new KvEmulatorOptions(KvEmulatorOptions.InMemory));
 
@@ -107,7 +107,7 @@ public sealed class RoutingAndAuthTests
     }
 
     [Fact]
-    public async Task Host_that_is_not_an_ip_address_is_refused()
+    public async Task Host_that_is_not_an_ip_address_is_rejected()
     {
         using var emulator = KvEmulator.Open(new KvEmulatorOptions(KvEmulatorOptions.InMemory));
 

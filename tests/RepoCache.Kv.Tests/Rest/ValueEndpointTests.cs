@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using RepoCache.Kv.Rest;
+using RepoCache.Kv.Rest.Endpoints;
 using RepoCache.Kv.Semantics;
 
 namespace RepoCache.Kv.Tests.Rest;
@@ -103,11 +104,9 @@ public sealed class ValueEndpointTests : IAsyncLifetime
         _fixture.Clock.Advance(TimeSpan.FromSeconds(121));
         using var after = await _fixture.Client.GetAsync(Values("ttl"));
 
-        before.Headers.GetValues(ValueEndpointsHeader).Single().ShouldBe(expected.ToString());
+        before.Headers.GetValues(ValueEndpoints.ExpirationHeader).Single().ShouldBe(expected.ToString());
         after.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
-
-    private const string ValueEndpointsHeader = "expiration";
 
     [Fact]
     public async Task Ttl_wins_over_absolute_expiration()
