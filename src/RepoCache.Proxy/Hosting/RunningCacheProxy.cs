@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using RepoCache.Kv;
 using RepoCache.Proxy.Backends;
 using RepoCache.Proxy.Stats;
@@ -8,7 +9,7 @@ using RepoCache.Proxy.Stats;
 namespace RepoCache.Proxy.Hosting;
 
 /// <summary>A started cache proxy. Disposing it stops Kestrel, saves the stats and closes what the proxy opened.</summary>
-public sealed class RunningCacheProxy : IAsyncDisposable
+public sealed partial class RunningCacheProxy : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
@@ -59,9 +60,11 @@ public sealed class RunningCacheProxy : IAsyncDisposable
             return;
         }
 
+        var logger = _app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<RunningCacheProxy>();
         try
         {
             await _app.StopAsync(CancellationToken.None);
+            LogStopped(logger, BaseAddress);
             await _app.DisposeAsync();
         }
         finally
@@ -73,4 +76,7 @@ public sealed class RunningCacheProxy : IAsyncDisposable
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cache proxy on {BaseAddress} stopped")]
+    private static partial void LogStopped(ILogger logger, Uri baseAddress);
 }
