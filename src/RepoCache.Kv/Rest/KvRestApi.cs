@@ -21,6 +21,8 @@ public static class KvRestApi
     /// One catch-all route feeds a dispatcher that parses the raw request target itself, because ASP.NET Core
     /// routing sees the path only after Kestrel has folded <c>.</c> and <c>..</c> segments, so a key path such as
     /// <c>/values/..</c> would otherwise reach the namespace endpoint.
+    /// NOTE: a key such as <c>../../../../../../../..</c> makes Kestrel fold the path above <c>/client/v4/</c>, so it never
+    /// reaches this route and the host application answers it. <see cref="KvRestServer"/> skips routing and stores such keys.
     /// </remarks>
     public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints, KvEmulator emulator, KvRestOptions? options = null)
     {

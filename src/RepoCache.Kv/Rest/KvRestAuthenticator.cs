@@ -35,7 +35,7 @@ internal sealed class KvRestAuthenticator
 
         if (!header.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase))
         {
-            throw KvRestErrors.MissingToken();
+            throw KvRestErrors.NotBearerScheme();
         }
 
         // Comparing fixed-length hashes keeps the comparison time independent of the token's length and content.

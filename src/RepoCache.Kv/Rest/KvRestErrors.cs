@@ -10,6 +10,9 @@ internal static class KvRestErrors
     public static KvException MissingToken() =>
         new(401, KvRestErrorCodes.AuthenticationError, "Authentication error: the request has no 'Authorization: Bearer <token>' header. Send the API token this server was started with.");
 
+    public static KvException NotBearerScheme() =>
+        new(401, KvRestErrorCodes.AuthenticationError, "Authentication error: the Authorization header does not use the Bearer scheme. Send 'Authorization: Bearer <token>'; X-Auth-Email and X-Auth-Key are not supported.");
+
     public static KvException WrongToken() =>
         new(403, KvRestErrorCodes.AuthenticationError, "Authentication error: the bearer token does not match the token this server was started with.");
 

@@ -71,6 +71,25 @@ public sealed class RoutingAndAuthTests
         var response = await fixture.SendRawAsync("GET", KvRestFixture.NamespacesPath, authorization: "Basic czNjcmV0");
 
         response.StatusCode.ShouldBe(401);
+        response.Json.GetProperty("errors")[0].GetProperty("message").GetString()!.ShouldContain("does not use the Bearer scheme");
+    }
+
+    [Fact]
+    public async Task Key_of_many_dot_dot_segments_stays_a_key()
+    {
+        await using var fixture = await KvRestFixture.StartAsync();
+        var id = fixture.CreateNamespace();
+        const string key = "../../../../../../../..";
+
+        var put = await fixture.SendRawAsync("PUT", KvRestFixture.NamespacePath(id) + "/values/" + key, "deep"u8.ToArray());
+        var stored = await fixture.Emulator.GetNamespace(id).GetWithMetadataAsync(key);
+        var delete = await fixture.SendRawAsync("DELETE", KvRestFixture.NamespacePath(id) + "/values/" + key);
+
+        put.StatusCode.ShouldBe(200);
+        stored.ShouldNotBeNull();
+        delete.StatusCode.ShouldBe(200);
+        fixture.Emulator.FindNamespace(id).ShouldNotBeNull();
+        (await fixture.Emulator.GetNamespace(id).GetWithMetadataAsync(key)).ShouldBeNull();
     }
 
     [Fact]
