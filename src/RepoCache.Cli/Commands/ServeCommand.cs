@@ -99,9 +99,10 @@ internal static class ServeCommand
                 : "Token set: every request needs 'Authorization: Bearer <token>'. Press Ctrl+C to stop.");
 
             await proxy.WaitForShutdownAsync(cancellationToken);
-            Console.WriteLine("repocache serve: stopping; stats are saved.");
+            Console.WriteLine("repocache serve: stopping.");
         }
 
+        Console.WriteLine("repocache serve: stopped.");
         return 0;
     }
 
