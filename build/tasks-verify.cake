@@ -5,7 +5,26 @@ Task("VerifyCaching")
     .IsDependentOn("Build")
     .Does<BuildParameters>(p =>
     {
-        throw new CakeException("VerifyCaching is not implemented yet: it needs the 'repocache verify' command.");
+        var arguments = new ProcessArgumentBuilder()
+            .Append("verify")
+            .Append("--count").Append(p.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Append("--changed").Append(p.Changed.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Append("--shards").Append(p.Shards.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Append("--threshold").Append(p.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Append("--repos").AppendQuoted(p.Repos.FullPath)
+            .Append("--output").AppendQuoted(p.Paths.VerifyOutput.FullPath);
+
+        Information("{0} {1}", p.Paths.CliExecutable, arguments.Render());
+        var exitCode = StartProcess(p.Paths.CliExecutable, new ProcessSettings
+        {
+            Arguments = arguments,
+            WorkingDirectory = p.Paths.Root,
+        });
+
+        if (exitCode != 0)
+        {
+            throw new CakeException($"VerifyCaching failed: 'repocache verify' exited with code {exitCode}. The failed checks are listed above and in {p.Paths.VerifyOutput.CombineWithFilePath("summary.md")}; the full report is {p.Paths.VerifyOutput.CombineWithFilePath("report.html")}.");
+        }
     });
 
 Task("Benchmark")

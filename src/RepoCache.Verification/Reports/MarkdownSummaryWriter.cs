@@ -55,7 +55,7 @@ public static class MarkdownSummaryWriter
         }
 
         text.AppendLine();
-        text.AppendLine("The full report is `artifacts/verify-caching/report.html`.");
+        text.AppendLine("The full report is `report.html` in the same folder, with `report.json`, `junit.xml` and the runner logs in `runners/`.");
         return text.ToString();
     }
 

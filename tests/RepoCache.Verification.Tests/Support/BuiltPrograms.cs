@@ -11,9 +11,22 @@ internal static class BuiltPrograms
     /// <summary>The built <c>repocache.dll</c>.</summary>
     public static string Cli => Existing(Path.Combine(RepositoryPaths.Root, "src", "RepoCache.Cli", "bin", Configuration, "net10.0", "repocache.dll"));
 
-    /// <summary>The built faulty runner, which downloads tarballs even for hits.</summary>
-    public static string FaultyRunner => Existing(Path.Combine(
-        RepositoryPaths.Root, "tests", "RepoCache.Verification.Tests", "FaultyRunner", "bin", Configuration, "net10.0", "RepoCache.Verification.FaultyRunner.dll"));
+    /// <summary>
+    /// The built faulty runner, which downloads tarballs even for hits. A solution build compiles it in its default
+    /// configuration, because it is not part of the solution, so the newest build of any configuration is used.
+    /// </summary>
+    public static string FaultyRunner
+    {
+        get
+        {
+            var bin = Path.Combine(RepositoryPaths.Root, "tests", "RepoCache.Verification.Tests", "FaultyRunner", "bin");
+            var builds = Directory.Exists(bin)
+                ? Directory.GetFiles(bin, "RepoCache.Verification.FaultyRunner.dll", SearchOption.AllDirectories)
+                : [];
+            var newest = builds.OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault();
+            return Existing(newest ?? Path.Combine(bin, Configuration, "net10.0", "RepoCache.Verification.FaultyRunner.dll"));
+        }
+    }
 
     private static string Existing(string path) =>
         File.Exists(path) ? path : throw new FileNotFoundException($"{path} was not found; build the test project first (dotnet build tests/RepoCache.Verification.Tests).", path);
