@@ -264,4 +264,25 @@ public sealed class IngestProcessTests : IAsyncLifetime
         run.Stderr.ShouldContain("not a valid JSON array");
         _gitHub.AllTarballRequests().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Interrupted_run_exits_with_130()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        _gitHub.SlowRepository("acme", "slow", TimeSpan.FromSeconds(60));
+        var feed = WriteFeed("feed.json", """[{"owner": "acme", "name": "slow", "pushedAt": null}]""");
+        var summaryPath = _temp.Combine("run.json");
+
+        var run = await RunnerProcess.IngestAsync(Arguments(feed, summaryPath), interruptAfter: "Cache check:");
+
+        run.ExitCode.ShouldBe(ExitCodes.Cancelled, run.ToString());
+        run.Stderr.ShouldContain("the run was cancelled", customMessage: run.ToString());
+        ReadSummary(summaryPath).ExitCode.ShouldBe(ExitCodes.Cancelled);
+        (await _proxy.EntryAsync("acme", "slow")).ShouldBeNull();
+        File.Exists(_temp.Combine("out", "acme", "slow.txt")).ShouldBeFalse();
+    }
 }

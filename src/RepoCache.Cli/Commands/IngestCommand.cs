@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using RepoCache.Ingest.Extraction;
 using RepoCache.Ingest.Http;
@@ -122,6 +123,13 @@ internal static class IngestCommand
             ? new PeriodicLineProgress(Console.Out, TimeProvider.System, options.ProgressInterval)
             : new ProgressBar();
 
+        // NOTE: System.CommandLine 2.0.0 as invoked by Program did not cancel this token on SIGINT in a test on Linux
+        // (the process died from the signal), so the runner handles SIGINT and SIGTERM itself to write its summary.
+        using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        cancellationToken = interrupted.Token;
+
         try
         {
             using var runner = new IngestRunner(options, Console.Out, Console.Error, loggerFactory, TimeProvider.System);
@@ -132,6 +140,17 @@ internal static class IngestCommand
         {
             Console.Error.WriteLine($"error: {exception.Message}");
             return ExitCodes.InvalidUsage;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("error: the run was cancelled.");
+            return ExitCodes.Cancelled;
+        }
+
+        void Cancel(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            interrupted.Cancel();
         }
     }
 

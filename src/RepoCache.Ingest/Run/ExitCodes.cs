@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>The cache proxy was unavailable, or at least one cache write failed after retries.</summary>
     public const int CacheUnavailable = 3;
+
+    /// <summary>The run was interrupted (Ctrl+C or SIGTERM); 128 plus SIGINT's number, as shells report it.</summary>
+    public const int Cancelled = 130;
 }

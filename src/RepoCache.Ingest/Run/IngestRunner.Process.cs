@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using RepoCache.Ingest.Cache;
 using RepoCache.Ingest.Digest;
+using RepoCache.Ingest.Extraction;
 using RepoCache.Ingest.Feed;
+using RepoCache.Ingest.Source;
 using RepoCache.Proxy.Contract;
 
 namespace RepoCache.Ingest.Run;
@@ -44,7 +46,15 @@ public sealed partial class IngestRunner
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _logger.LogError(exception, "Processing {Owner}/{Name} failed; recording a failed cache entry", row.Owner, row.Name);
+            if (IsExpectedFailure(exception))
+            {
+                _logger.LogError("Processing {Owner}/{Name} failed, recording a failed cache entry: {Error}", row.Owner, row.Name, exception.Message);
+            }
+            else
+            {
+                _logger.LogError(exception, "Processing {Owner}/{Name} failed, recording a failed cache entry", row.Owner, row.Name);
+            }
+
             var error = exception.Message;
             var entry = new CacheWriteRequest(pushedAt, CacheStatus.Failed, Processor, Error: error);
             var (write, writeError) = await _services.Cache.WriteAsync(row.Owner, row.Name, entry, cancellationToken);
@@ -59,6 +69,10 @@ public sealed partial class IngestRunner
             DeleteWorkFolder(workFolder);
         }
     }
+
+    // These carry a complete message of their own, so a stack trace would only add noise to the log.
+    private static bool IsExpectedFailure(Exception exception) =>
+        exception is ArchiveDownloadException or ArchiveRejectedException or DigestCommandException;
 
     private void DeleteWorkFolder(string folder)
     {

@@ -51,6 +51,22 @@ public sealed partial class IngestRunner : IDisposable
             "Ingest starting: feed {Feed}, cache {CacheUrl}, GitHub {GitHubUrl}, shard {Shard}, limit {Limit}, concurrency {Concurrency}, processor {Processor}",
             _options.Feed, _options.CacheUrl, _options.GitHubUrl, _options.Shard, _options.Limit, _options.Concurrency, Processor);
 
+        try
+        {
+            var exitCode = await RunStepsAsync(state, progress, cancellationToken);
+            return await FinishAsync(state, startedAt, exitCode, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning("Ingest cancelled with {Finished} repositories finished", state.Reports.Count);
+            _error.WriteLine("error: the run was cancelled. Repositories that were not finished have no new cache entry, so the next run retries them.");
+            return await FinishAsync(state, startedAt, ExitCodes.Cancelled, CancellationToken.None);
+        }
+    }
+
+    // Returns the exit code when a step stops the run early, or null when every step ran.
+    private async Task<int?> RunStepsAsync(RunState state, IRunProgress progress, CancellationToken cancellationToken)
+    {
         FeedLoadResult feed;
         try
         {
@@ -58,10 +74,10 @@ public sealed partial class IngestRunner : IDisposable
         }
         catch (FeedException exception)
         {
-            _logger.LogError(exception, "Feed {Feed} cannot be read", _options.Feed);
+            _logger.LogError("Feed {Feed} cannot be read: {Error}", _options.Feed, exception.Message);
             _error.WriteLine($"error: {exception.Message}");
             state.FeedError = exception.Message;
-            return await FinishAsync(state, startedAt, ExitCodes.InvalidUsage, cancellationToken);
+            return ExitCodes.InvalidUsage;
         }
 
         state.Feed = feed;
@@ -74,7 +90,7 @@ public sealed partial class IngestRunner : IDisposable
         var misses = await CheckCacheAsync(selected, state, cancellationToken);
         if (misses is null)
         {
-            return await FinishAsync(state, startedAt, ExitCodes.CacheUnavailable, cancellationToken);
+            return ExitCodes.CacheUnavailable;
         }
 
         await progress.RunAsync(misses.Count, async reportDone =>
@@ -88,7 +104,7 @@ public sealed partial class IngestRunner : IDisposable
             });
         });
 
-        return await FinishAsync(state, startedAt, exitCode: null, cancellationToken);
+        return null;
     }
 
     /// <inheritdoc/>

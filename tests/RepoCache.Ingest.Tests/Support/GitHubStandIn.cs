@@ -39,6 +39,11 @@ public sealed class GitHubStandIn : IDisposable
         _server.Given(Request.Create().WithPath(TarballPath(owner, name)).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(status).WithBody("""{"message":"Not Found"}"""));
 
+    /// <summary>Holds every tarball request of one repository for <paramref name="delay"/> before responding with 503.</summary>
+    public void SlowRepository(string owner, string name, TimeSpan delay) =>
+        _server.Given(Request.Create().WithPath(TarballPath(owner, name)).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(503).WithDelay(delay));
+
     /// <summary>Responds to the first tarball request with 429 and <c>Retry-After</c>, and to later ones normally.</summary>
     public void RateLimitOnce(string owner, string name, int retryAfterSeconds, byte[] tarball)
     {

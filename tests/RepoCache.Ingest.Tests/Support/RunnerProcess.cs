@@ -9,21 +9,34 @@ public static class RunnerProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
-    public static async Task<RunnerResult> IngestAsync(params string[] arguments)
+    public static Task<RunnerResult> IngestAsync(params string[] arguments) => IngestAsync(arguments, interruptAfter: null);
+
+    /// <summary>Runs <c>repocache ingest</c>; with <paramref name="interruptAfter"/>, sends SIGINT once a stdout line starts with it.</summary>
+    public static async Task<RunnerResult> IngestAsync(string[] arguments, string? interruptAfter)
     {
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         using var timeout = new CancellationTokenSource(Timeout);
+        var processId = 0;
+        var interrupted = 0;
+
+        var watchStdout = PipeTarget.ToDelegate(line =>
+        {
+            if (interruptAfter is not null && line.StartsWith(interruptAfter, StringComparison.Ordinal) && Interlocked.Exchange(ref interrupted, 1) == 0)
+            {
+                SendInterrupt(processId);
+            }
+        });
 
         var command = Cli.Wrap("dotnet")
             .WithArguments([CliPath(), "ingest", .. arguments])
             .WithEnvironmentVariables(environment => environment.Set("GITHUB_TOKEN", null).Set("REPOCACHE_TOKEN", null))
             .WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
+            .WithStandardOutputPipe(PipeTarget.Merge(PipeTarget.ToStringBuilder(stdout), watchStdout))
             .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr));
 
         var task = command.ExecuteAsync(timeout.Token);
-        var processId = task.ProcessId;
+        processId = task.ProcessId;
         var finished = false;
         try
         {
@@ -51,6 +64,19 @@ public static class RunnerProcess
         var path = Path.Combine(root, "src", "RepoCache.Cli", "bin", configuration, framework, "repocache.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"The CLI was not built at {path}; build tests/RepoCache.Ingest.Tests, which builds it.", path);
     }
+
+    // SIGINT is what Ctrl+C sends; .NET has no managed call for it, so libc's kill is used (Linux and macOS only).
+    private static void SendInterrupt(int processId)
+    {
+        const int SigInt = 2;
+        if (kill(processId, SigInt) != 0)
+        {
+            throw new InvalidOperationException($"SIGINT could not be sent to process {processId}.");
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int sig);
 
     private static void KillIfRunning(int processId)
     {
