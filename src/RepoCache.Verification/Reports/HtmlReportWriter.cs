@@ -29,7 +29,8 @@ public static class HtmlReportWriter
         tr.fail td{background:#fdecea}.ok{color:#2e7d32;font-weight:bold}.bad{color:#c62828;font-weight:bold}
         .muted{color:#666;font-size:13px}code{font-size:13px}
         .charts{display:flex;flex-wrap:wrap;gap:24px}
-        details{margin:8px 0}
+        details{margin:8px 0}.wide{overflow-x:auto}td code{white-space:nowrap}tr.changed td{background:#fff8e1}
+        figure{margin:0}figure h3{margin:8px 0}
         """;
 
     /// <summary>Builds the HTML page of the report.</summary>
@@ -116,15 +117,15 @@ public static class HtmlReportWriter
     private static void AppendCharts(StringBuilder html, VerificationReport report)
     {
         html.Append("<h2>Charts</h2><div class=\"charts\">");
-        html.Append("<figure>").Append(SvgCharts.HitRates(report.Passes, report.Settings.Threshold))
+        html.Append("<figure><h3>Hit rate</h3>").Append(SvgCharts.HitRates(report.Passes, report.Settings.Threshold))
             .Append("<figcaption class=\"muted\">Hit rate per pass; the dashed line is the pass-2 threshold.</figcaption></figure>");
 
         var checkSeries = report.Passes.Select(pass => ($"pass {pass.Number}", pass.CheckLatency)).ToList();
         var writeSeries = report.Passes.Select(pass => ($"pass {pass.Number}", pass.WriteLatency)).ToList();
-        html.Append("<figure>").Append(SvgCharts.Latency("Cache check latency", checkSeries, CheckTargetMs))
-            .Append("<figcaption class=\"muted\">Cache check latency measured by the proxy (logarithmic axis); the dashed line is the 100 ms target. Informational: no check asserts a duration.</figcaption></figure>");
-        html.Append("<figure>").Append(SvgCharts.Latency("Cache write latency", writeSeries, WriteTargetMs))
-            .Append("<figcaption class=\"muted\">Cache write latency measured by the proxy (logarithmic axis); the dashed line is the 200 ms target. Informational.</figcaption></figure>");
+        html.Append("<figure><h3>Cache check latency</h3>").Append(SvgCharts.Latency("Cache check latency", checkSeries, CheckTargetMs))
+            .Append("<figcaption class=\"muted\">Latency of one batch check request (POST /cache/check) measured inside the proxy, p50/p95/p99 on a logarithmic axis; the dashed line is the 100 ms target. Informational: no check asserts a duration.</figcaption></figure>");
+        html.Append("<figure><h3>Cache write latency</h3>").Append(SvgCharts.Latency("Cache write latency", writeSeries, WriteTargetMs))
+            .Append("<figcaption class=\"muted\">Latency of one cache write (PUT /cache/{owner}/{repo}) measured inside the proxy, p50/p95/p99 on a logarithmic axis; the dashed line is the 200 ms target. Informational.</figcaption></figure>");
         html.Append("</div>");
     }
 
@@ -167,7 +168,7 @@ public static class HtmlReportWriter
 
     private static void AppendRunners(StringBuilder html, VerificationReport report)
     {
-        html.Append("<h2>Runner processes</h2><table><tr><th>pass</th><th>shard</th><th>exit code</th><th>checked</th><th>hits</th><th>misses</th><th>downloads</th><th>Cache check line</th><th>log</th></tr>");
+        html.Append("<h2>Runner processes</h2><div class=\"wide\"><table><tr><th>pass</th><th>shard</th><th>exit code</th><th>checked</th><th>hits</th><th>misses</th><th>downloads</th><th>Cache check line</th><th>log</th></tr>");
         foreach (var pass in report.Passes)
         {
             foreach (var runner in pass.Runners)
@@ -185,14 +186,14 @@ public static class HtmlReportWriter
             }
         }
 
-        html.Append("</table>");
+        html.Append("</table></div>");
     }
 
     private static void AppendRepositories(StringBuilder html, VerificationReport report)
     {
         html.Append("<h2>Repositories</h2><details open><summary>")
-            .Append(report.Repositories.Count).Append(" repositories; changed ones are marked</summary>");
-        html.Append("<table><tr><th>repository</th><th>changed</th>");
+            .Append(report.Repositories.Count).Append(" repositories; the ones changed upstream before pass 2 are highlighted</summary>");
+        html.Append("<div class=\"wide\"><table><tr><th>repository</th><th>changed</th>");
         foreach (var pass in report.Passes)
         {
             html.Append("<th>pass ").Append(pass.Number).Append(" pushedAt</th><th>pass ").Append(pass.Number).Append(" outcome</th><th>downloads</th>");
@@ -201,7 +202,7 @@ public static class HtmlReportWriter
         html.Append("</tr>");
         foreach (var repository in report.Repositories)
         {
-            html.Append("<tr><td>").Append(Encode(repository.Repository)).Append("</td><td>")
+            html.Append(repository.Changed ? "<tr class=\"changed\"><td>" : "<tr><td>").Append(Encode(repository.Repository)).Append("</td><td>")
                 .Append(repository.Changed ? "changed" : string.Empty).Append("</td>");
             for (var index = 0; index < report.Passes.Count; index++)
             {
@@ -216,7 +217,7 @@ public static class HtmlReportWriter
             html.Append("</tr>");
         }
 
-        html.Append("</table></details>");
+        html.Append("</table></div></details>");
     }
 
     private static void AppendCheckTable(StringBuilder html, IEnumerable<CheckResult> checks)
