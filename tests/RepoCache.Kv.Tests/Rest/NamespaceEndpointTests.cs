@@ -150,6 +150,18 @@ public sealed class NamespaceEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invalid_key_does_not_create_the_namespace()
+    {
+        await using var fixture = await KvRestFixture.StartAsync(createNamespacesOnFirstUse: true);
+        const string id = "0123456789abcdef0123456789abcdef";
+
+        var response = await fixture.SendRawAsync("PUT", KvRestFixture.NamespacePath(id) + "/values/..", "v"u8.ToArray());
+
+        response.StatusCode.ShouldBe(400, response.Text);
+        fixture.Emulator.FindNamespace(id).ShouldBeNull(response.Text);
+    }
+
+    [Fact]
     public async Task Data_written_over_rest_survives_a_restart()
     {
         var id = _fixture.CreateNamespace("durable");

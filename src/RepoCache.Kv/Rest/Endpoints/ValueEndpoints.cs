@@ -15,6 +15,7 @@ internal static class ValueEndpoints
     /// <summary>Writes the raw value bytes without an envelope, or 404/10009 when the key is missing or expired.</summary>
     public static async Task GetAsync(KvRestRequest request)
     {
+        KeyRules.Validate(request.Key, KvOperations.Get);
         var kvNamespace = KvRestNamespaces.Resolve(request);
         var entry = await kvNamespace.GetWithMetadataAsync(request.Key, cancellationToken: request.Aborted)
             ?? throw KvRestErrors.KeyNotFound();
@@ -34,11 +35,10 @@ internal static class ValueEndpoints
     /// <summary>Stores a raw or multipart body as the key's value, replacing value, expiration and metadata together.</summary>
     public static async Task PutAsync(KvRestRequest request)
     {
-        var kvNamespace = KvRestNamespaces.Resolve(request);
-
-        // Validate the key and the query before reading a body of up to 25 MiB.
-        KeyRules.Validate(request.Key, "PUT");
+        // Validate the key and the query before creating a namespace or reading a body of up to 25 MiB.
+        KeyRules.Validate(request.Key, KvOperations.Put);
         var (expiration, expirationTtl) = KvRestQuery.ReadExpiration(request.Query);
+        var kvNamespace = KvRestNamespaces.Resolve(request);
 
         var body = await ValueBodyReader.ReadAsync(request.Http, request.Aborted);
         var options = new KvPutOptions(expiration, expirationTtl, body.MetadataJson);
@@ -55,6 +55,7 @@ internal static class ValueEndpoints
     /// <summary>Deletes the key; deleting a missing key succeeds.</summary>
     public static async Task DeleteAsync(KvRestRequest request)
     {
+        KeyRules.Validate(request.Key, KvOperations.Delete);
         var kvNamespace = KvRestNamespaces.Resolve(request);
         await kvNamespace.DeleteAsync(request.Key, request.Aborted);
         await KvRestEnvelope.WriteSuccessAsync(request.Http, null);
