@@ -8,7 +8,7 @@
 
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
 
-import { readFileSync, mkdtempSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
@@ -99,9 +99,11 @@ async function runPhase(namespace, phaseEntries, callers, operation, pageSize) {
     }
   };
 
+  const cpuAtStart = processTreeCpuSeconds();
   const started = performance.now();
   await Promise.all(Array.from({ length: callers }, callerLoop));
   const seconds = (performance.now() - started) / 1000;
+  const cpuAtEnd = processTreeCpuSeconds();
 
   if (operation === "list" && listedKeys !== phaseEntries.length * callers) {
     throw new Error(`list returned ${listedKeys} keys; expected ${phaseEntries.length * callers}`);
@@ -117,7 +119,32 @@ async function runPhase(namespace, phaseEntries, callers, operation, pageSize) {
     p95Ms: percentile(latencies, 0.95),
     p99Ms: percentile(latencies, 0.99),
     maxMs: latencies.length === 0 ? 0 : latencies[latencies.length - 1],
+    cpuSeconds: cpuAtStart === null || cpuAtEnd === null ? null : cpuAtEnd - cpuAtStart,
   };
+}
+
+// Returns the user plus system processor time of this process and every process below it (workerd runs the
+// KV store there), read from /proc, or null where /proc is missing. Linux counts it in clock ticks of 1/100 s.
+function processTreeCpuSeconds() {
+  try {
+    let ticks = 0;
+    const pending = [process.pid];
+    while (pending.length > 0) {
+      const pid = pending.pop();
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+      for (const thread of readdirSync(`/proc/${pid}/task`)) {
+        const children = readFileSync(`/proc/${pid}/task/${thread}/children`, "utf8").trim();
+        if (children.length > 0) {
+          pending.push(...children.split(" ").map(Number));
+        }
+      }
+    }
+    return ticks / 100;
+  } catch {
+    return null;
+  }
 }
 
 // Nearest-rank percentile of sorted values.

@@ -36,7 +36,12 @@ internal static class GoalEvaluator
                 {
                     if (workload.Find(operation, mode) is { } ours && peer.Find(operation, mode) is { } theirs)
                     {
-                        ratios.Add(new Ratio(workload.Id, operation, mode, ours.OperationsPerSecond, theirs.OperationsPerSecond, ours.OperationsPerSecond / theirs.OperationsPerSecond));
+                        var ourCpu = CpuMsPerOperation(ours);
+                        var theirCpu = CpuMsPerOperation(theirs);
+                        var cpuRatio = ourCpu is > 0 && theirCpu is not null ? theirCpu / ourCpu : null;
+                        ratios.Add(new Ratio(
+                            workload.Id, operation, mode, ours.OperationsPerSecond, theirs.OperationsPerSecond,
+                            ours.OperationsPerSecond / theirs.OperationsPerSecond, ourCpu, theirCpu, cpuRatio));
                     }
                 }
             }
@@ -69,6 +74,9 @@ internal static class GoalEvaluator
         goals.Add(Below("Runner peak RSS, largest shard", FindFigure(runner, "runner peak RSS, largest shard"), MaxRunnerRssMegabytes, "MB"));
         return goals;
     }
+
+    private static double? CpuMsPerOperation(Measurement measurement) =>
+        measurement.CpuSeconds is { } cpu && measurement.Operations > 0 ? cpu * 1000 / measurement.Operations : null;
 
     private static double? FindFigure(WorkloadReport? workload, string namePrefix) =>
         workload?.Figures.FirstOrDefault(f => f.Name.StartsWith(namePrefix, StringComparison.Ordinal))?.Value;

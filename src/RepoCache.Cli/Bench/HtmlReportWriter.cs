@@ -82,10 +82,10 @@ internal static class HtmlReportWriter
             return;
         }
 
-        html.Append("<table><tr><th>workload</th><th>operation</th><th>mode</th><th>RepoCache ops/s</th><th>Miniflare ops/s</th><th>ratio</th></tr>");
+        html.Append("<table><tr><th>workload</th><th>operation</th><th>mode</th><th>RepoCache ops/s</th><th>Miniflare ops/s</th><th>ratio</th><th>RepoCache CPU ms/op</th><th>Miniflare CPU ms/op</th><th>CPU ratio</th></tr>");
         foreach (var ratio in report.Ratios)
         {
-            html.Append(Invariant($"<tr><td>{Encode(ratio.Workload)}</td><td class=\"text\">{ratio.Operation}</td><td class=\"text\">{ratio.Mode}</td><td>{SvgBarChart.Format(ratio.RepoCacheOperationsPerSecond)}</td><td>{SvgBarChart.Format(ratio.MiniflareOperationsPerSecond)}</td><td>{SvgBarChart.Format(ratio.Value)}x</td></tr>"));
+            html.Append(Invariant($"<tr><td>{Encode(ratio.Workload)}</td><td class=\"text\">{ratio.Operation}</td><td class=\"text\">{ratio.Mode}</td><td>{SvgBarChart.Format(ratio.RepoCacheOperationsPerSecond)}</td><td>{SvgBarChart.Format(ratio.MiniflareOperationsPerSecond)}</td><td>{SvgBarChart.Format(ratio.Value)}x</td><td>{FormatOptional(ratio.RepoCacheCpuMsPerOperation, "")}</td><td>{FormatOptional(ratio.MiniflareCpuMsPerOperation, "")}</td><td>{FormatOptional(ratio.CpuRatio, "x")}</td></tr>"));
         }
 
         html.Append("</table>");
@@ -126,7 +126,7 @@ internal static class HtmlReportWriter
             return;
         }
 
-        html.Append(Invariant($"<p class=\"note\">Miniflare {Encode(peer.MiniflareVersion ?? "?")} on Node.js {Encode(peer.NodeVersion ?? "?")}, {peer.Keys:N0} keys, storage: {Encode(peer.Storage ?? "?")}. Bound to 127.0.0.1 with cf: false and CLOUDFLARE_CF_FETCH_ENABLED=false.</p>"));
+        html.Append(Invariant($"<p class=\"note\">Miniflare {Encode(peer.MiniflareVersion ?? "?")} on Node.js {Encode(peer.NodeVersion ?? "?")}, {peer.Keys:N0} keys, storage: {Encode(peer.Storage ?? "?")}. Bound to 127.0.0.1 with cf: false and CLOUDFLARE_CF_FETCH_ENABLED=false. CPU is the processor time of Node.js and the workerd processes below it.</p>"));
         AppendMeasurements(html, peer.Measurements, "peer");
     }
 
@@ -142,6 +142,9 @@ internal static class HtmlReportWriter
         var bars = measurements.Select(m => ($"{m.Operation} {m.Mode} ({m.Callers})", m.OperationsPerSecond, css)).ToList();
         html.Append(SvgBarChart.Render(bars, "ops/s"));
     }
+
+    private static string FormatOptional(double? value, string suffix) =>
+        value is { } number ? SvgBarChart.Format(number) + suffix : "-";
 
     // Processor time of the benchmark process per operation, clients and in-process servers together.
     private static string CpuPerOperation(Measurement measurement) =>

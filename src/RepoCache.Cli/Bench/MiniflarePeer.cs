@@ -114,7 +114,8 @@ internal sealed class MiniflarePeer
                 result.GetProperty("p50Ms").GetDouble(),
                 result.GetProperty("p95Ms").GetDouble(),
                 result.GetProperty("p99Ms").GetDouble(),
-                result.GetProperty("maxMs").GetDouble());
+                result.GetProperty("maxMs").GetDouble(),
+                result.TryGetProperty("cpuSeconds", out var cpu) && cpu.ValueKind == JsonValueKind.Number ? cpu.GetDouble() : null);
         }).ToList();
 
         return new PeerReport(

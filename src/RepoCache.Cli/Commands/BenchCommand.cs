@@ -98,7 +98,7 @@ internal static class BenchCommand
         foreach (var ratio in report.Ratios)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ratio  {ratio.Workload,-8} {ratio.Operation,-5} {ratio.Mode,-10} {ratio.RepoCacheOperationsPerSecond,10:N0} / {ratio.MiniflareOperationsPerSecond,7:N0} ops/s = {ratio.Value,6:N1}x"));
+                $"ratio  {ratio.Workload,-8} {ratio.Operation,-5} {ratio.Mode,-10} {ratio.RepoCacheOperationsPerSecond,10:N0} / {ratio.MiniflareOperationsPerSecond,7:N0} ops/s = {ratio.Value,6:N1}x, processor time per operation {ratio.CpuRatio?.ToString("N1", CultureInfo.InvariantCulture) ?? "-"}x less"));
         }
 
         foreach (var goal in report.Goals)
