@@ -133,4 +133,16 @@ public sealed class DigestGoldenTests : IDisposable
         text.ShouldContain("link-up -> ../..\n");
         text.ShouldNotContain("root:");
     }
+
+    [Fact]
+    public async Task Control_characters_in_names_are_escaped()
+    {
+        var tarball = new Tarball("acme-odd-0123abc").File("tab\tname.txt", "text\n").SymbolicLink("bell", "target\u0007");
+
+        var text = Encoding.UTF8.GetString(await Digest(tarball, "acme", "odd"));
+
+        text.ShouldContain("├── bell -> target\\u0007\n");
+        text.ShouldContain("└── tab\\u0009name.txt\n");
+        text.ShouldContain("FILE: tab\\u0009name.txt\n");
+    }
 }

@@ -66,4 +66,24 @@ public sealed class FeedOpenerTests : IDisposable
 
         exception.Message.ShouldContain("scheme 'ftp'");
     }
+
+    [Theory]
+    [InlineData("https://user:secret@example.org/feed.json", "https://***@example.org/feed.json")]
+    [InlineData("https://example.org/feed.json", "https://example.org/feed.json")]
+    [InlineData("fixtures/repos.json", "fixtures/repos.json")]
+    public void Location_is_redacted_for_logs(string location, string expected)
+    {
+        FeedLocation.Redact(location).ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task Error_message_hides_url_credentials()
+    {
+        _server.Given(Request.Create().WithPath("/private.json").UsingGet()).RespondWith(Response.Create().WithStatusCode(401));
+
+        var exception = await Should.ThrowAsync<FeedException>(() => Opener().LoadAsync($"http://reader:secret@127.0.0.1:{_port}/private.json", null, CancellationToken.None));
+
+        exception.Message.ShouldNotContain("secret");
+        exception.Message.ShouldContain("returned HTTP 401");
+    }
 }

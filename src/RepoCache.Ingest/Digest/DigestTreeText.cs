@@ -9,7 +9,7 @@ internal static class DigestTreeText
     public static string Render(TreeNode root)
     {
         var text = new StringBuilder();
-        text.Append("└── ").Append(root.Name).Append("/\n");
+        text.Append("└── ").Append(DisplayText.Escape(root.Name)).Append("/\n");
         AppendChildren(text, root, "    ");
         return text.ToString();
     }
@@ -29,12 +29,16 @@ internal static class DigestTreeText
         }
     }
 
-    private static string Label(TreeNode node) => node.Kind switch
+    private static string Label(TreeNode node)
     {
-        TreeNodeKind.Directory => node.Name + "/",
-        TreeNodeKind.SymbolicLink => $"{node.Name} -> {node.LinkTarget}",
-        TreeNodeKind.BinaryFile => string.Create(CultureInfo.InvariantCulture, $"{node.Name} (binary, {node.Size} bytes)"),
-        TreeNodeKind.TooLargeFile => string.Create(CultureInfo.InvariantCulture, $"{node.Name} (skipped, {node.Size} bytes)"),
-        _ => node.Name,
-    };
+        var name = DisplayText.Escape(node.Name);
+        return node.Kind switch
+        {
+            TreeNodeKind.Directory => name + "/",
+            TreeNodeKind.SymbolicLink => $"{name} -> {DisplayText.Escape(node.LinkTarget ?? "")}",
+            TreeNodeKind.BinaryFile => string.Create(CultureInfo.InvariantCulture, $"{name} (binary, {node.Size} bytes)"),
+            TreeNodeKind.TooLargeFile => string.Create(CultureInfo.InvariantCulture, $"{name} (skipped, {node.Size} bytes)"),
+            _ => name,
+        };
+    }
 }

@@ -54,7 +54,7 @@ public sealed class GitIngestDigest(long maxFileSize) : IDigestProducer
             var text = FileContent.Decode(await File.ReadAllBytesAsync(node.FullPath!, cancellationToken)) ?? "";
             await writer.WriteLineAsync();
             await writer.WriteLineAsync(Separator);
-            await writer.WriteLineAsync($"FILE: {node.RelativePath}");
+            await writer.WriteLineAsync($"FILE: {DisplayText.Escape(node.RelativePath)}");
             await writer.WriteLineAsync(Separator);
             await writer.WriteAsync(text);
             if (!text.EndsWith('\n'))
@@ -90,10 +90,10 @@ public sealed class GitIngestDigest(long maxFileSize) : IDigestProducer
     {
         var tooLarge = nodes
             .Where(node => node.Kind == TreeNodeKind.TooLargeFile)
-            .Select(node => string.Create(CultureInfo.InvariantCulture, $"- {node.RelativePath}: {node.Size} bytes, over the maximum file size of {maxFileSize} bytes"));
+            .Select(node => string.Create(CultureInfo.InvariantCulture, $"- {DisplayText.Escape(node.RelativePath)}: {node.Size} bytes, over the maximum file size of {maxFileSize} bytes"));
 
         var notExtracted = input.Extraction.Skipped
-            .Select(entry => $"- {entry.Path}: {entry.Reason}")
+            .Select(entry => $"- {DisplayText.Escape(entry.Path)}: {entry.Reason}")
             .Order(StringComparer.Ordinal);
 
         return tooLarge.Concat(notExtracted);

@@ -110,6 +110,8 @@ public sealed class SafeTarExtractor(ExtractionLimits limits, ILogger<SafeTarExt
                 }
             }
         }
+        // NOTE: in a test, System.Formats.Tar (.NET 10) could not read back the PAX header that its own TarWriter wrote
+        // for a path containing a newline, so such an archive is rejected here as a whole instead of skipping that entry.
         catch (Exception exception) when (exception is InvalidDataException or FormatException or EndOfStreamException)
         {
             throw new ArchiveRejectedException($"The archive is not a valid gzip tar file: {exception.Message}", exception);
@@ -118,7 +120,7 @@ public sealed class SafeTarExtractor(ExtractionLimits limits, ILogger<SafeTarExt
         return new ExtractionResult(files, bytes, links, skipped);
     }
 
-    // Returns null for an empty download, which stands for an empty repository.
+    // Returns null for an empty download, which is treated as an empty repository.
     private static async Task<Stream?> OpenAsync(string archivePath, CancellationToken cancellationToken)
     {
         var file = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferBytes, useAsync: true);

@@ -51,14 +51,14 @@ public sealed class FeedOpener(HttpClient httpClient, ResiliencePipeline<HttpRes
         }
         catch (HttpRequestException exception)
         {
-            throw new FeedException($"The feed URL '{uri}' cannot be reached: {exception.Message}", exception);
+            throw new FeedException($"The feed URL '{FeedLocation.Redact(uri.AbsoluteUri)}' cannot be reached: {exception.Message}", exception);
         }
 
         using (response)
         {
             if (!response.IsSuccessStatusCode)
             {
-                throw new FeedException($"The feed URL '{uri}' returned HTTP {(int)response.StatusCode} {response.ReasonPhrase}; expected 200 with a JSON array.");
+                throw new FeedException($"The feed URL '{FeedLocation.Redact(uri.AbsoluteUri)}' returned HTTP {(int)response.StatusCode} {response.ReasonPhrase}; expected 200 with a JSON array.");
             }
 
             try
@@ -68,7 +68,7 @@ public sealed class FeedOpener(HttpClient httpClient, ResiliencePipeline<HttpRes
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException)
             {
-                throw new FeedException($"The feed download from '{uri}' broke off: {exception.Message}", exception);
+                throw new FeedException($"The feed download from '{FeedLocation.Redact(uri.AbsoluteUri)}' broke off: {exception.Message}", exception);
             }
         }
     }

@@ -27,7 +27,7 @@ public sealed partial class IngestRunner
         var finishedAt = _timeProvider.GetUtcNow();
         var summary = new RunSummary(
             RunSummary.CurrentSchemaVersion, notice, exitCode.Value, startedAt, finishedAt, (finishedAt - startedAt).TotalMilliseconds,
-            _options.Feed, _options.Shard.ToString(), _options.Limit, Processor,
+            FeedLocation.Redact(_options.Feed), _options.Shard.ToString(), _options.Limit, Processor,
             processAll ? "process-all" : "checked", state.CacheError ?? state.FeedError, totals,
             new RunLatency(_services.Cache.CheckLatency.Summarize(), _services.Cache.WriteLatency.Summarize()),
             reports);

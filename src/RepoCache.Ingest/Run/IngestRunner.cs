@@ -49,7 +49,7 @@ public sealed partial class IngestRunner : IDisposable
         var state = new RunState();
         _logger.LogInformation(
             "Ingest starting: feed {Feed}, cache {CacheUrl}, GitHub {GitHubUrl}, shard {Shard}, limit {Limit}, concurrency {Concurrency}, processor {Processor}",
-            _options.Feed, _options.CacheUrl, _options.GitHubUrl, _options.Shard, _options.Limit, _options.Concurrency, Processor);
+            FeedLocation.Redact(_options.Feed), _options.CacheUrl, _options.GitHubUrl, _options.Shard, _options.Limit, _options.Concurrency, Processor);
 
         try
         {
@@ -74,7 +74,7 @@ public sealed partial class IngestRunner : IDisposable
         }
         catch (FeedException exception)
         {
-            _logger.LogError("Feed {Feed} cannot be read: {Error}", _options.Feed, exception.Message);
+            _logger.LogError("Feed {Feed} cannot be read: {Error}", FeedLocation.Redact(_options.Feed), exception.Message);
             _error.WriteLine($"error: {exception.Message}");
             state.FeedError = exception.Message;
             return ExitCodes.InvalidUsage;
