@@ -54,6 +54,9 @@ internal static class KvServeCommand
         using var loggerFactory = LoggerFactory.Create(logging => logging
             .SetMinimumLevel(logLevel)
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+
+            // A failed start is reported once as an error line; the host's own log would repeat it with a stack trace.
+            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical)
             .AddSimpleConsole(console =>
             {
                 console.SingleLine = true;

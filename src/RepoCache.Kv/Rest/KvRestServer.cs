@@ -39,7 +39,7 @@ public sealed class KvRestServer : IAsyncDisposable
         var address = ResolveListenAddress(options);
         if (options.Port is < 0 or > IPEndPoint.MaxPort)
         {
-            throw new ArgumentException($"Port {options.Port} is out of range; use 0 for an ephemeral port or 1-{IPEndPoint.MaxPort}.", nameof(options));
+            throw new ArgumentException($"Port {options.Port} is out of range; use 0 for an ephemeral port or 1-{IPEndPoint.MaxPort}.");
         }
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -63,7 +63,15 @@ public sealed class KvRestServer : IAsyncDisposable
         // No routing middleware: every request goes to the dispatcher, which parses the raw target itself.
         application.Run(dispatcher.HandleAsync);
 
-        await application.StartAsync(cancellationToken);
+        try
+        {
+            await application.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await application.DisposeAsync();
+            throw;
+        }
 
         var addresses = application.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
             ?? throw new InvalidOperationException("Kestrel started without reporting its bound addresses.");
@@ -89,14 +97,13 @@ public sealed class KvRestServer : IAsyncDisposable
         }
         else if (!IPAddress.TryParse(options.Host, out address!))
         {
-            throw new ArgumentException($"Host '{options.Host}' is not an IP address; use 127.0.0.1, ::1, localhost or another IP address.", nameof(options));
+            throw new ArgumentException($"Host '{options.Host}' is not an IP address; use 127.0.0.1, ::1, localhost or another IP address.");
         }
 
         if (!IPAddress.IsLoopback(address) && string.IsNullOrEmpty(options.Token))
         {
             throw new ArgumentException(
-                $"Host '{options.Host}' is not a loopback address, and no token is set. Set a token so that other machines must authenticate, or listen on 127.0.0.1.",
-                nameof(options));
+                $"Host '{options.Host}' is not a loopback address, and no token is set. Set a token so that other machines must authenticate, or listen on 127.0.0.1.");
         }
 
         return address;

@@ -57,7 +57,8 @@ internal static class ValueBodyReader
             throw KvRestErrors.Malformed("The multipart/form-data Content-Type has no boundary parameter; send the boundary the body uses.");
         }
 
-        var reader = new MultipartReader(boundary, body);
+        // The value field enforces its own 25 MiB limit and counts the rest, so lift the reader's 128 MB section cap.
+        var reader = new MultipartReader(boundary, body) { BodyLengthLimit = null };
         byte[]? value = null;
         string? metadataJson = null;
         var sawMetadata = false;
