@@ -70,4 +70,17 @@ public sealed class CacheFailureProcessTests : IDisposable
         run.ExitCode.ShouldBe(ExitCodes.CacheUnavailable, run.ToString());
         run.Stderr.ShouldContain("returned 1 results for a batch of 2");
     }
+
+    [Fact]
+    public async Task Check_answer_out_of_order_is_rejected()
+    {
+        _proxy.CheckReturnsAbsent(("acme", "beta"), ("acme", "alpha"));
+        var feed = _temp.WriteFile("feed.json", """[{"owner": "acme", "name": "alpha", "pushedAt": null}, {"owner": "acme", "name": "beta", "pushedAt": null}]""");
+
+        var run = await RunnerProcess.IngestAsync(Arguments(feed));
+
+        run.ExitCode.ShouldBe(ExitCodes.CacheUnavailable, run.ToString());
+        run.Stderr.ShouldContain("returned acme/beta at position 0 where acme/alpha was sent");
+        _gitHub.AllTarballRequests().ShouldBe(0);
+    }
 }

@@ -42,6 +42,16 @@ public sealed class CacheClient(
                     $"The cache proxy at {_baseUrl} returned {response.Results.Count} results for a batch of {batch.Length}; it must return one per repository.");
             }
 
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var result = response.Results[i];
+                if (!string.Equals(FeedRowKey.For(result.Owner ?? "", result.Name ?? ""), batch[i].Key, StringComparison.Ordinal))
+                {
+                    throw new CacheUnavailableException(
+                        $"The cache proxy at {_baseUrl} returned {result.Owner}/{result.Name} at position {i} where {batch[i].Owner}/{batch[i].Name} was sent; results must be in request order.");
+                }
+            }
+
             results.AddRange(response.Results);
         }
 
