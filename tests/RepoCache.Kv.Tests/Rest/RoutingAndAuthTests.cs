@@ -136,6 +136,29 @@ public sealed class RoutingAndAuthTests
     }
 
     [Fact]
+    public async Task Port_in_use_fails_with_io_exception()
+    {
+        using var emulator = KvEmulator.Open(new KvEmulatorOptions(KvEmulatorOptions.InMemory));
+        await using var first = await KvRestServer.StartAsync(emulator);
+
+        var error = await Should.ThrowAsync<IOException>(() => KvRestServer.StartAsync(emulator, new KvRestServerOptions(Port: first.BaseAddress.Port)));
+
+        error.Message.ShouldContain(first.BaseAddress.Port.ToString());
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(65536)]
+    public async Task Port_out_of_range_is_rejected(int port)
+    {
+        using var emulator = KvEmulator.Open(new KvEmulatorOptions(KvEmulatorOptions.InMemory));
+
+        var error = await Should.ThrowAsync<ArgumentException>(() => KvRestServer.StartAsync(emulator, new KvRestServerOptions(Port: port)));
+
+        error.Message.ShouldContain($"Port {port} is out of range");
+    }
+
+    [Fact]
     public async Task Map_serves_the_api_inside_another_application()
     {
         using var emulator = KvEmulator.Open(new KvEmulatorOptions(KvEmulatorOptions.InMemory));
