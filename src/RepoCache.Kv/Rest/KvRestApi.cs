@@ -15,14 +15,14 @@ public static class KvRestApi
 
     /// <summary>
     /// Maps the 14 KV endpoints under <c>/client/v4/accounts/{account_id}/storage/kv/namespaces</c>, served from
-    /// <paramref name="emulator"/>, and answers other <c>/client/v4/</c> paths with a 404 envelope.
+    /// <paramref name="emulator"/>, and returns a 404 envelope for other <c>/client/v4/</c> paths.
     /// </summary>
     /// <remarks>
     /// One catch-all route feeds a dispatcher that parses the raw request target itself, because ASP.NET Core
     /// routing sees the path only after Kestrel has folded <c>.</c> and <c>..</c> segments, so a key path such as
     /// <c>/values/..</c> would otherwise reach the namespace endpoint.
     /// NOTE: a key such as <c>../../../../../../../..</c> makes Kestrel fold the path above <c>/client/v4/</c>, so it never
-    /// reaches this route and the host application answers it. <see cref="KvRestServer"/> skips routing and stores such keys.
+    /// reaches this route and the host application handles it. <see cref="KvRestServer"/> skips routing and stores such keys.
     /// </remarks>
     public static IEndpointConventionBuilder Map(IEndpointRouteBuilder endpoints, KvEmulator emulator, KvRestOptions? options = null)
     {

@@ -82,15 +82,19 @@ internal sealed class KvRestFixture : IAsyncDisposable
     /// Sends a request whose target goes on the wire exactly as given, bypassing <see cref="Uri"/> normalisation,
     /// the way <c>curl --path-as-is</c> does.
     /// </summary>
-    public async Task<RawHttpResponse> SendRawAsync(string method, string rawTarget, byte[]? body = null, string? authorization = null)
+    public Task<RawHttpResponse> SendRawAsync(string method, string rawTarget, byte[]? body = null, string? authorization = null) =>
+        SendRawAsync(Server.BaseAddress.Port, method, rawTarget, body, authorization);
+
+    /// <summary>Sends a request with an exact target to any server on a loopback port.</summary>
+    public static async Task<RawHttpResponse> SendRawAsync(int port, string method, string rawTarget, byte[]? body = null, string? authorization = null)
     {
         using var tcp = new TcpClient();
-        await tcp.ConnectAsync("127.0.0.1", Server.BaseAddress.Port);
+        await tcp.ConnectAsync("127.0.0.1", port);
         await using var stream = tcp.GetStream();
 
         var head = new StringBuilder();
         head.Append($"{method} {rawTarget} HTTP/1.1\r\n");
-        head.Append($"Host: 127.0.0.1:{Server.BaseAddress.Port}\r\n");
+        head.Append($"Host: 127.0.0.1:{port}\r\n");
         head.Append("Connection: close\r\n");
         head.Append($"Content-Length: {body?.Length ?? 0}\r\n");
         if (authorization is not null)

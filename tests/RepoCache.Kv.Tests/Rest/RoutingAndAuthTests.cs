@@ -173,8 +173,12 @@ public sealed class RoutingAndAuthTests
         using var put = await client.PutAsync($"/client/v4/accounts/a/storage/kv/namespaces/{id}/values/x%2Fy", new StringContent("hosted"));
         var value = await client.GetStringAsync($"/client/v4/accounts/a/storage/kv/namespaces/{id}/values/x/y");
 
+        var dotDot = await KvRestFixture.SendRawAsync(client.BaseAddress!.Port, "DELETE", $"/client/v4/accounts/a/storage/kv/namespaces/{id}/values/..");
+
         put.StatusCode.ShouldBe(HttpStatusCode.OK);
         value.ShouldBe("hosted");
+        dotDot.StatusCode.ShouldBe(400);
+        emulator.FindNamespace(id).ShouldNotBeNull();
         await application.StopAsync();
     }
 }
