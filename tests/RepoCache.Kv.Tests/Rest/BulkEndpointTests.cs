@@ -2,17 +2,21 @@ using System.Text;
 using System.Text.Json;
 using RepoCache.Kv.Rest;
 using RepoCache.Kv.Semantics;
+using Xunit.Abstractions;
 
 namespace RepoCache.Kv.Tests.Rest;
 
 public sealed class BulkEndpointTests : IAsyncLifetime
 {
+    private readonly ITestOutputHelper _output;
     private KvRestFixture _fixture = null!;
     private string _namespaceId = "";
 
+    public BulkEndpointTests(ITestOutputHelper output) => _output = output;
+
     public async Task InitializeAsync()
     {
-        _fixture = await KvRestFixture.StartAsync();
+        _fixture = await KvRestFixture.StartAsync(output: _output);
         _namespaceId = _fixture.CreateNamespace();
     }
 

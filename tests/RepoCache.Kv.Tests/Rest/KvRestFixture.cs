@@ -2,8 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using RepoCache.Kv.Rest;
+using Xunit.Abstractions;
 
 namespace RepoCache.Kv.Tests.Rest;
 
@@ -14,8 +16,11 @@ internal sealed class KvRestFixture : IAsyncDisposable
 {
     public const string AccountId = "0123456789abcdef0123456789abcdef";
 
-    private KvRestFixture(string folder, FakeTimeProvider clock, KvEmulator emulator, KvRestServer server, string? token)
+    private readonly ILoggerFactory _loggerFactory;
+
+    private KvRestFixture(string folder, FakeTimeProvider clock, KvEmulator emulator, KvRestServer server, string? token, ILoggerFactory loggerFactory)
     {
+        _loggerFactory = loggerFactory;
         Folder = folder;
         Clock = clock;
         Emulator = emulator;
@@ -39,18 +44,25 @@ internal sealed class KvRestFixture : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(Folder, "kv.db");
 
-    public static async Task<KvRestFixture> StartAsync(string? token = null, bool createNamespacesOnFirstUse = false)
+    public static async Task<KvRestFixture> StartAsync(string? token = null, bool createNamespacesOnFirstUse = false, ITestOutputHelper? output = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "repocache-kv-rest-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
 
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var emulator = KvEmulator.Open(new KvEmulatorOptions(Path.Combine(folder, "kv.db"), clock));
+        var loggerFactory = LoggerFactory.Create(logging =>
+        {
+            if (output is not null)
+            {
+                logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new XunitLoggerProvider(output));
+            }
+        });
         var server = await KvRestServer.StartAsync(
             emulator,
-            new KvRestServerOptions(Token: token, CreateNamespacesOnFirstUse: createNamespacesOnFirstUse));
+            new KvRestServerOptions(Token: token, CreateNamespacesOnFirstUse: createNamespacesOnFirstUse, LoggerFactory: loggerFactory));
 
-        return new KvRestFixture(folder, clock, emulator, server, token);
+        return new KvRestFixture(folder, clock, emulator, server, token, loggerFactory);
     }
 
     /// <summary>Path of the namespace collection, relative to the base address.</summary>
@@ -119,6 +131,7 @@ internal sealed class KvRestFixture : IAsyncDisposable
         Client.Dispose();
         await Server.DisposeAsync();
         Emulator.Dispose();
+        _loggerFactory.Dispose();
 
         try
         {

@@ -1,13 +1,17 @@
 using System.Text.Json;
 using RepoCache.Kv.Semantics;
+using Xunit.Abstractions;
 
 namespace RepoCache.Kv.Tests.Rest;
 
 public sealed class NamespaceEndpointTests : IAsyncLifetime
 {
+    private readonly ITestOutputHelper _output;
     private KvRestFixture _fixture = null!;
 
-    public async Task InitializeAsync() => _fixture = await KvRestFixture.StartAsync();
+    public NamespaceEndpointTests(ITestOutputHelper output) => _output = output;
+
+    public async Task InitializeAsync() => _fixture = await KvRestFixture.StartAsync(output: _output);
 
     public async Task DisposeAsync() => await _fixture.DisposeAsync();
 

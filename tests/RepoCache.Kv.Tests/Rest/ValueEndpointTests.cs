@@ -4,17 +4,21 @@ using System.Text;
 using RepoCache.Kv.Rest;
 using RepoCache.Kv.Rest.Endpoints;
 using RepoCache.Kv.Semantics;
+using Xunit.Abstractions;
 
 namespace RepoCache.Kv.Tests.Rest;
 
 public sealed class ValueEndpointTests : IAsyncLifetime
 {
+    private readonly ITestOutputHelper _output;
     private KvRestFixture _fixture = null!;
     private string _namespaceId = "";
 
+    public ValueEndpointTests(ITestOutputHelper output) => _output = output;
+
     public async Task InitializeAsync()
     {
-        _fixture = await KvRestFixture.StartAsync();
+        _fixture = await KvRestFixture.StartAsync(output: _output);
         _namespaceId = _fixture.CreateNamespace();
     }
 
