@@ -243,6 +243,8 @@ public sealed class IngestProcessTests : IAsyncLifetime
     [InlineData("--cache-url", "not-a-url", "--cache-url 'not-a-url' is invalid")]
     [InlineData("--limit", "0", "--limit 0 is invalid")]
     [InlineData("--repos", "/nonexistent/feed.json", "The feed file '/nonexistent/feed.json' cannot be opened")]
+    [InlineData("--digest-command", "tool 'unclosed", "has an unclosed ' quote")]
+    [InlineData("--on-cache-error", "ignore", "ignore")]
     public async Task Invalid_usage_exits_with_1(string option, string value, string message)
     {
         var feed = WriteFeed("feed.json", "[]");
@@ -284,5 +286,20 @@ public sealed class IngestProcessTests : IAsyncLifetime
         ReadSummary(summaryPath).ExitCode.ShouldBe(ExitCodes.Cancelled);
         (await _proxy.EntryAsync("acme", "slow")).ShouldBeNull();
         File.Exists(_temp.Combine("out", "acme", "slow.txt")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Digest_command_writes_the_digest()
+    {
+        _gitHub.AddRepository("acme", "alpha");
+        var feed = WriteFeed("feed.json", """[{"owner": "acme", "name": "alpha", "pushedAt": null}]""");
+        var summaryPath = _temp.Combine("run.json");
+
+        var run = await RunnerProcess.IngestAsync(Arguments(feed, summaryPath, "--digest-command", "sh -c 'echo external digest of $0; cat README.md' {owner}/{name}"));
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        File.ReadAllText(_temp.Combine("out", "acme", "alpha.txt")).ShouldBe("external digest of acme/alpha\n# acme/alpha\n");
+        ReadSummary(summaryPath).Processor.ShouldStartWith("command-v1:");
+        (await _proxy.EntryAsync("acme", "alpha"))!.Processor.ShouldStartWith("command-v1:");
     }
 }
