@@ -5,7 +5,7 @@ namespace RepoCache.Cli.Bench;
 
 /// <summary>
 /// The peer run: Miniflare's KV binding doing the KV workload from a Node script. The pinned Miniflare is installed
-/// with <c>npm ci</c> into the git-ignored <c>tools/miniflare</c>; the step is skipped when Node.js or npm is missing.
+/// with <c>npm ci</c> into the git-ignored <c>tools/miniflare</c>. The step is skipped when Node.js or npm is missing.
 /// </summary>
 internal sealed class MiniflarePeer
 {

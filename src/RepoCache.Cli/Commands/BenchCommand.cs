@@ -85,7 +85,7 @@ internal static class BenchCommand
             .ToList();
         if (failed.Count > 0)
         {
-            Console.Error.WriteLine($"error: workload {string.Join(", ", failed)} failed; the reports name the error.");
+            Console.Error.WriteLine($"error: workload {string.Join(", ", failed)} failed; report.html and report.json name the error.");
             return 1;
         }
 
