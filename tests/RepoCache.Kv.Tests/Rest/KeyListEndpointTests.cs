@@ -141,4 +141,39 @@ public sealed class KeyListEndpointTests : IAsyncLifetime
 
         envelope.GetProperty("result").EnumerateArray().Select(key => key.GetProperty("name").GetString()).ShouldBe(["long"]);
     }
+
+    [Fact]
+    public async Task Malformed_cursor_is_rejected_with_400()
+    {
+        var (status, envelope) = await _fixture.SendJsonAsync(HttpMethod.Get, Keys("?cursor=%21%21not-a-cursor"));
+
+        status.ShouldBe(400);
+        envelope.GetProperty("errors")[0].GetProperty("code").GetInt32().ShouldBe(KvErrorCodes.InvalidListOptions);
+    }
+
+    [Fact]
+    public async Task Prefix_over_512_bytes_is_rejected_with_414()
+    {
+        var (status, envelope) = await _fixture.SendJsonAsync(HttpMethod.Get, Keys("?prefix=" + new string('p', 513)));
+
+        status.ShouldBe(414);
+        envelope.GetProperty("errors")[0].GetProperty("message").GetString()!.ShouldContain("UTF-8 encoded length of 513");
+    }
+
+    [Fact]
+    public async Task Parallel_puts_over_rest_are_all_listed()
+    {
+        var puts = Enumerable.Range(0, 40).Select(async i =>
+        {
+            using var content = new StringContent($"value-{i}");
+            using var response = await _fixture.Client.PutAsync($"{KvRestFixture.NamespacePath(_namespaceId)}/values/parallel-{i:D2}", content);
+            return (int)response.StatusCode;
+        });
+
+        var statuses = await Task.WhenAll(puts);
+        var (_, envelope) = await _fixture.SendJsonAsync(HttpMethod.Get, Keys("?prefix=parallel-"));
+
+        statuses.ShouldAllBe(status => status == 200);
+        envelope.GetProperty("result").GetArrayLength().ShouldBe(40);
+    }
 }
