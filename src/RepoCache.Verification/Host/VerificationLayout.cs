@@ -18,10 +18,24 @@ public sealed record VerificationLayout(string Output)
     /// <summary>The feed file of one pass.</summary>
     public string PassFeed(int pass) => Path.Combine(Work, $"pass{pass}-repos.json");
 
-    /// <summary>Deletes what an earlier run left (reports, runner files, working files) and creates the folders.</summary>
+    /// <summary>File that marks a folder as a verification's output, so a later run may clear it.</summary>
+    public const string MarkerFile = ".repocache-verification";
+
+    /// <summary>
+    /// Deletes what an earlier run left (reports, runner files, working files) and creates the folders. Refuses a
+    /// folder that has other content and no <see cref="MarkerFile"/>, so a mistyped <c>--output</c> deletes nothing.
+    /// </summary>
     public void Prepare()
     {
+        var marker = Path.Combine(Output, MarkerFile);
+        if (Directory.Exists(Output) && Directory.EnumerateFileSystemEntries(Output).Any() && !File.Exists(marker))
+        {
+            throw new VerificationUsageException(
+                $"--output '{Output}' is not empty and was not written by an earlier verification. Choose a new or empty folder, such as artifacts/verify-caching.");
+        }
+
         Directory.CreateDirectory(Output);
+        File.WriteAllText(marker, "This folder holds the output of 'repocache verify'; the next run deletes runners/ and work/ here.\n");
         foreach (var folder in new[] { Runners, Work })
         {
             if (Directory.Exists(folder))

@@ -29,7 +29,7 @@ public static class HtmlReportWriter
         tr.fail td{background:#fdecea}.ok{color:#2e7d32;font-weight:bold}.bad{color:#c62828;font-weight:bold}
         .muted{color:#666;font-size:13px}code{font-size:13px}
         .charts{display:flex;flex-wrap:wrap;gap:24px}
-        details{margin:8px 0}.wide{overflow-x:auto}td code{white-space:nowrap}tr.changed td{background:#fff8e1}
+        details{margin:8px 0}.wide{overflow-x:auto}td code{white-space:nowrap}tr.changed td{background:#fff8e1}.nowrap{white-space:nowrap}
         figure{margin:0}figure h3{margin:8px 0}
         """;
 
@@ -168,7 +168,7 @@ public static class HtmlReportWriter
 
     private static void AppendRunners(StringBuilder html, VerificationReport report)
     {
-        html.Append("<h2>Runner processes</h2><div class=\"wide\"><table><tr><th>pass</th><th>shard</th><th>exit code</th><th>checked</th><th>hits</th><th>misses</th><th>downloads</th><th>Cache check line</th><th>log</th></tr>");
+        html.Append("<h2>Runner processes</h2><div class=\"wide\"><table><tr><th>pass</th><th>shard</th><th>exit code</th><th>checked</th><th>hits</th><th>misses</th><th>downloads</th><th>check p50 / p95 / p99 as the runner measured it</th><th>write p50 / p95 / p99 as the runner measured it</th><th>Cache check line</th><th>log</th></tr>");
         foreach (var pass in report.Passes)
         {
             foreach (var runner in pass.Runners)
@@ -181,6 +181,8 @@ public static class HtmlReportWriter
                 Cell(html, runner.Hits);
                 Cell(html, runner.Misses);
                 Cell(html, runner.Downloads);
+                html.Append("<td class=\"nowrap\">").Append(Encode(Percentiles(runner.CheckLatency ?? LatencyFigures.None))).Append("</td>");
+                html.Append("<td class=\"nowrap\">").Append(Encode(Percentiles(runner.WriteLatency ?? LatencyFigures.None))).Append("</td>");
                 html.Append("<td><code>").Append(Encode(runner.CacheCheckLine ?? "(none printed)")).Append("</code></td>");
                 html.Append("<td><a href=\"").Append(Encode(runner.LogFile)).Append("\">").Append(Encode(runner.LogFile)).Append("</a></td></tr>");
             }
@@ -242,7 +244,7 @@ public static class HtmlReportWriter
     }
 
     private static string Percentiles(LatencyFigures figures) => figures.P50Ms is null
-        ? "not reported"
+        ? "none measured"
         : $"{SvgCharts.FormatMs(figures.P50Ms.Value)} / {SvgCharts.FormatMs(figures.P95Ms ?? 0)} / {SvgCharts.FormatMs(figures.P99Ms ?? 0)}";
 
     private static void Cell(StringBuilder html, int value) =>

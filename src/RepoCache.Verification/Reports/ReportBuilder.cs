@@ -45,7 +45,9 @@ public static class ReportBuilder
             runner.Summary?.Totals.Checked ?? 0,
             runner.Summary?.Totals.Hits ?? 0,
             runner.Summary?.Totals.Misses ?? 0,
-            runner.Summary?.Totals.Downloads ?? 0)).ToList();
+            runner.Summary?.Totals.Downloads ?? 0,
+            Figures(runner.Summary?.Latency?.Check),
+            Figures(runner.Summary?.Latency?.Write))).ToList();
 
         var latency = pass.Stats?.SinceReset.LatencyMs;
         var check = latency is null ? LatencyFigures.None
@@ -56,6 +58,11 @@ public static class ReportBuilder
             pass.Number, pass.Title, pass.Repositories.Count, totals.Hits, totals.Misses, reasons,
             pass.TarballRequests.Values.Sum(), pass.WallSeconds, check, write, runners);
     }
+
+    private static LatencyFigures Figures(Runners.RunnerLatencySummary? summary) =>
+        summary is null || summary.Count == 0 || summary.P50Ms is null
+            ? LatencyFigures.None
+            : new LatencyFigures(summary.Count, summary.P50Ms, summary.P95Ms, summary.P99Ms);
 
     private static LatencyFigures Figures(Proxy.Contract.LatencySummary summary) =>
         summary.Count == 0 ? LatencyFigures.None : new LatencyFigures(summary.Count, summary.P50, summary.P95, summary.P99);

@@ -68,7 +68,7 @@ public static class SvgCharts
                 }
                 else
                 {
-                    Label(svg, LabelWidth + 4, y + 11, "not reported");
+                    Label(svg, LabelWidth + 4, y + 11, "none measured");
                 }
 
                 y += BarHeight - 4 + 3;

@@ -82,7 +82,11 @@ public sealed record LatencyFigures(long Count, double? P50Ms, double? P95Ms, do
 /// <param name="Hits">Hits, from its summary.</param>
 /// <param name="Misses">Misses, from its summary.</param>
 /// <param name="Downloads">Downloads it reported, from its summary.</param>
-public sealed record RunnerReport(int Shard, int ExitCode, string? CacheCheckLine, string LogFile, int Checked, int Hits, int Misses, int Downloads);
+/// <param name="CheckLatency">Latency of its batch check calls as the runner measured them, including HTTP and retries.</param>
+/// <param name="WriteLatency">Latency of its cache writes as the runner measured them.</param>
+public sealed record RunnerReport(
+    int Shard, int ExitCode, string? CacheCheckLine, string LogFile, int Checked, int Hits, int Misses, int Downloads,
+    LatencyFigures? CheckLatency = null, LatencyFigures? WriteLatency = null);
 
 /// <summary>One repository across the passes.</summary>
 /// <param name="Repository"><c>owner/name</c> as the feed spells it.</param>

@@ -13,7 +13,8 @@ public sealed record RunnerSummary(
     [property: JsonPropertyName("cacheMode")] string? CacheMode,
     [property: JsonPropertyName("cacheError")] string? CacheError,
     [property: JsonPropertyName("totals")] RunnerTotals Totals,
-    [property: JsonPropertyName("repositories")] IReadOnlyList<RunnerRepository> Repositories)
+    [property: JsonPropertyName("repositories")] IReadOnlyList<RunnerRepository> Repositories,
+    [property: JsonPropertyName("latency")] RunnerLatency? Latency = null)
 {
     private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = false };
 
@@ -37,6 +38,18 @@ public sealed record RunnerSummary(
         }
     }
 }
+
+/// <summary>Client-side latency of the runner's cache calls, including HTTP and retries.</summary>
+public sealed record RunnerLatency(
+    [property: JsonPropertyName("check")] RunnerLatencySummary? Check,
+    [property: JsonPropertyName("write")] RunnerLatencySummary? Write);
+
+/// <summary>Percentiles in milliseconds of one kind of cache call; null when nothing was measured.</summary>
+public sealed record RunnerLatencySummary(
+    [property: JsonPropertyName("count")] int Count,
+    [property: JsonPropertyName("p50Ms")] double? P50Ms,
+    [property: JsonPropertyName("p95Ms")] double? P95Ms,
+    [property: JsonPropertyName("p99Ms")] double? P99Ms);
 
 /// <summary>Totals of one runner process.</summary>
 public sealed record RunnerTotals(
