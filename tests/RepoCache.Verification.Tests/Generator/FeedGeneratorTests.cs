@@ -8,6 +8,9 @@ public sealed class FeedGeneratorTests
 {
     private static readonly FeedGeneratorOptions RealSize = new() { Rows = 25_000, Seed = 1 };
 
+    // Generating and parsing 25,000 rows once keeps the class fast; no test changes the list.
+    private static readonly Lazy<Task<List<ParsedRow>>> RealSizeRows = new(() => WriteAndParseAsync(RealSize));
+
     [Fact]
     public async Task Same_seed_writes_same_bytes()
     {
@@ -29,7 +32,7 @@ public sealed class FeedGeneratorTests
     [Fact]
     public async Task Real_size_feed_has_three_percent_duplicates()
     {
-        var rows = await WriteAndParseAsync(RealSize);
+        var rows = await RealSizeRows.Value;
 
         var distinct = rows.Select(row => RepositoryName.CacheKey(row.Owner, row.Name)).Distinct().Count();
 
@@ -40,7 +43,7 @@ public sealed class FeedGeneratorTests
     [Fact]
     public async Task Some_duplicates_spell_the_owner_in_another_case()
     {
-        var rows = await WriteAndParseAsync(RealSize);
+        var rows = await RealSizeRows.Value;
 
         var spellingsPerRepository = rows
             .GroupBy(row => RepositoryName.CacheKey(row.Owner, row.Name))
@@ -52,7 +55,7 @@ public sealed class FeedGeneratorTests
     [Fact]
     public async Task Feed_mixes_pushedAt_spellings_and_nulls()
     {
-        var rows = await WriteAndParseAsync(RealSize);
+        var rows = await RealSizeRows.Value;
 
         var nulls = rows.Count(row => row.PushedAt is null);
         var withMilliseconds = rows.Count(row => row.PushedAt?.EndsWith(".000Z", StringComparison.Ordinal) == true);
@@ -68,7 +71,7 @@ public sealed class FeedGeneratorTests
     public async Task Summary_counts_match_the_written_rows()
     {
         var feed = FeedGenerator.Generate(RealSize);
-        var rows = await WriteAndParseAsync(RealSize);
+        var rows = await RealSizeRows.Value;
 
         feed.Summary.Rows.ShouldBe(rows.Count);
         feed.Summary.NullPushedAt.ShouldBe(rows.Count(row => row.PushedAt is null));
@@ -79,7 +82,7 @@ public sealed class FeedGeneratorTests
     [Fact]
     public async Task Owners_are_mixed_case_over_about_190_organisations()
     {
-        var rows = await WriteAndParseAsync(RealSize);
+        var rows = await RealSizeRows.Value;
 
         var owners = rows.Select(row => row.Owner.ToLowerInvariant()).Distinct().Count();
         var mixedCase = rows.Select(row => row.Owner).Distinct().Count(owner => owner.Any(char.IsAsciiLetterUpper) && owner.Any(char.IsAsciiLetterLower));
@@ -93,7 +96,7 @@ public sealed class FeedGeneratorTests
     [Fact]
     public async Task Every_row_follows_GitHub_name_rules()
     {
-        var rows = await WriteAndParseAsync(RealSize);
+        var rows = await RealSizeRows.Value;
 
         foreach (var row in rows)
         {
@@ -106,7 +109,7 @@ public sealed class FeedGeneratorTests
     [Fact]
     public async Task Names_have_realistic_lengths()
     {
-        var rows = await WriteAndParseAsync(RealSize);
+        var rows = await RealSizeRows.Value;
 
         var lengths = rows.Select(row => row.Name.Length).ToList();
 
@@ -118,7 +121,7 @@ public sealed class FeedGeneratorTests
     [Fact]
     public async Task Timestamps_are_ordered_and_not_after_the_snapshot()
     {
-        var rows = await WriteAndParseAsync(RealSize);
+        var rows = await RealSizeRows.Value;
 
         foreach (var row in rows)
         {
@@ -138,7 +141,7 @@ public sealed class FeedGeneratorTests
     [Fact]
     public async Task Rows_are_shuffled()
     {
-        var rows = await WriteAndParseAsync(RealSize);
+        var rows = await RealSizeRows.Value;
 
         var owners = rows.Select(row => row.Owner.ToLowerInvariant()).ToList();
         var ownerChanges = owners.Zip(owners.Skip(1)).Count(pair => pair.First != pair.Second);
