@@ -43,6 +43,10 @@ public sealed class KvRestServer : IAsyncDisposable
         }
 
         var builder = WebApplication.CreateSlimBuilder();
+
+        // Drop appsettings.json and environment variables: a Kestrel:Endpoints entry there would add listeners beside
+        // the one below, bypassing the loopback check.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(options.LoggerFactory ?? NullLoggerFactory.Instance);
 

@@ -159,6 +159,31 @@ public sealed class RoutingAndAuthTests
     }
 
     [Fact]
+    public async Task Kestrel_endpoints_from_environment_are_ignored()
+    {
+        // Tests of this class run one at a time, so the variable cannot leak into the Map test's host.
+        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var extraPort = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        const string variable = "Kestrel__Endpoints__Extra__Url";
+        Environment.SetEnvironmentVariable(variable, $"http://127.0.0.1:{extraPort}");
+
+        try
+        {
+            using var emulator = KvEmulator.Open(new KvEmulatorOptions(KvEmulatorOptions.InMemory));
+            await using var server = await KvRestServer.StartAsync(emulator);
+            using var tcp = new System.Net.Sockets.TcpClient();
+
+            await Should.ThrowAsync<System.Net.Sockets.SocketException>(() => tcp.ConnectAsync(IPAddress.Loopback, extraPort));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [Fact]
     public async Task Map_serves_the_api_inside_another_application()
     {
         using var emulator = KvEmulator.Open(new KvEmulatorOptions(KvEmulatorOptions.InMemory));
