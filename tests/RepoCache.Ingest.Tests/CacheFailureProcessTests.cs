@@ -83,4 +83,26 @@ public sealed class CacheFailureProcessTests : IDisposable
         run.Stderr.ShouldContain("returned acme/beta at position 0 where acme/alpha was sent");
         _gitHub.AllTarballRequests().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Process_all_stops_writes_after_first_failure()
+    {
+        _proxy.CheckReturns(503);
+        _proxy.WritesReturn(503);
+        var rows = new[] { "alpha", "beta", "gamma" };
+        foreach (var name in rows)
+        {
+            _gitHub.AddRepository("acme", name);
+        }
+
+        var feed = _temp.WriteFile("feed.json", "[" + string.Join(",", rows.Select(name => $$"""{"owner": "acme", "name": "{{name}}", "pushedAt": null}""")) + "]");
+
+        var run = await RunnerProcess.IngestAsync([.. Arguments(feed), "--on-cache-error", "process-all", "--concurrency", "1"]);
+
+        run.ExitCode.ShouldBe(ExitCodes.CacheUnavailable, run.ToString());
+        run.Stdout.ShouldContain("3 processed, 0 failed, 3 downloads");
+        run.Stdout.ShouldContain("0 cache writes, 3 write errors");
+        _proxy.Requests("PUT", "/cache/").ShouldBe(3);
+        _gitHub.AllTarballRequests().ShouldBe(3);
+    }
 }

@@ -35,14 +35,14 @@ public sealed partial class IngestRunner
                 row.Owner, row.Name, (stream, token) => _services.DigestProducer.WriteAsync(input, stream, token), cancellationToken);
 
             var entry = new CacheWriteRequest(pushedAt, CacheStatus.Complete, Processor, digest);
-            var (write, writeError) = await _services.Cache.WriteAsync(row.Owner, row.Name, entry, cancellationToken);
+            var (write, writeError) = await WriteEntryAsync(row, entry, cancellationToken);
             _logger.LogInformation(
                 "Processed {Owner}/{Name}: {DownloadBytes} bytes downloaded, digest {DigestBytes} bytes, cache write {CacheWrite}",
-                row.Owner, row.Name, downloadBytes, digest.Bytes, FormatWrite(write));
+                row.Owner, row.Name, downloadBytes, digest.Bytes, CacheWriteOutcomeNames.Of(write));
 
             return new RepositoryReport(
                 row.Index, row.Owner, row.Name, pushedAt, RepositoryOutcome.Processed, missReason, downloadBytes, digest,
-                FormatWrite(write), writeError, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                CacheWriteOutcomeNames.Of(write), writeError, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -57,17 +57,36 @@ public sealed partial class IngestRunner
 
             var error = exception.Message;
             var entry = new CacheWriteRequest(pushedAt, CacheStatus.Failed, Processor, Error: error);
-            var (write, writeError) = await _services.Cache.WriteAsync(row.Owner, row.Name, entry, cancellationToken);
+            var (write, writeError) = await WriteEntryAsync(row, entry, cancellationToken);
             var combined = writeError is null ? error : $"{error} Recording the failure also failed: {writeError}";
 
             return new RepositoryReport(
                 row.Index, row.Owner, row.Name, pushedAt, RepositoryOutcome.Failed, missReason, downloadBytes, null,
-                FormatWrite(write), combined, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                CacheWriteOutcomeNames.Of(write), combined, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         finally
         {
             DeleteWorkFolder(workFolder);
         }
+    }
+
+    // With --on-cache-error process-all and a proxy that failed the check, the first write that fails after retries
+    // stops further writes, because each would wait through every retry delay and fail the same way.
+    private async Task<(CacheWriteOutcome Outcome, string? Error)> WriteEntryAsync(FeedRow row, CacheWriteRequest entry, CancellationToken cancellationToken)
+    {
+        if (_cacheWritesStopped)
+        {
+            return (CacheWriteOutcome.Failed, "not sent, because an earlier cache write failed after retries while the proxy was unavailable");
+        }
+
+        var (outcome, error) = await _services.Cache.WriteAsync(row.Owner, row.Name, entry, cancellationToken);
+        if (outcome == CacheWriteOutcome.Failed && _cacheCheckFailed && !_cacheWritesStopped)
+        {
+            _cacheWritesStopped = true;
+            _logger.LogError("Cache writes stopped after {Owner}/{Name}: the proxy failed the check and now a write; later repositories are processed without a cache write", row.Owner, row.Name);
+        }
+
+        return (outcome, error);
     }
 
     // These carry a complete message of their own, so a stack trace would only add noise to the log.
@@ -88,12 +107,4 @@ public sealed partial class IngestRunner
             _logger.LogWarning(exception, "Work folder {Folder} could not be deleted", folder);
         }
     }
-
-    private static string FormatWrite(CacheWriteOutcome outcome) => outcome switch
-    {
-        CacheWriteOutcome.Written => "written",
-        CacheWriteOutcome.Conflict => "conflict",
-        CacheWriteOutcome.Failed => "failed",
-        _ => "not-attempted",
-    };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using RepoCache.Ingest.Cache;
 using RepoCache.Ingest.Feed;
 
 namespace RepoCache.Ingest.Run;
@@ -63,9 +64,9 @@ public sealed partial class IngestRunner
             Downloads: reports.Count(report => report.DownloadBytes is not null),
             DownloadBytes: reports.Sum(report => report.DownloadBytes ?? 0),
             DigestBytes: reports.Sum(report => report.Digest?.Bytes ?? 0),
-            CacheWrites: reports.Count(report => report.CacheWrite == "written"),
-            WriteConflicts: reports.Count(report => report.CacheWrite == "conflict"),
-            WriteErrors: reports.Count(report => report.CacheWrite == "failed"));
+            CacheWrites: reports.Count(report => report.CacheWrite == CacheWriteOutcomeNames.Written),
+            WriteConflicts: reports.Count(report => report.CacheWrite == CacheWriteOutcomeNames.Conflict),
+            WriteErrors: reports.Count(report => report.CacheWrite == CacheWriteOutcomeNames.Failed));
     }
 
     private static int DecideExitCode(RunState state, RunTotals totals)
@@ -81,7 +82,7 @@ public sealed partial class IngestRunner
     private static IEnumerable<RepositoryReport> InvalidRowReports(FeedLoadResult? feed) =>
         (feed?.Problems ?? []).Select(problem => new RepositoryReport(
             problem.Index, problem.Owner, problem.Name, null, RepositoryOutcome.SkippedInvalid, null, null, null,
-            "not-attempted", $"{problem.Field}: {problem.Reason}", 0));
+            CacheWriteOutcomeNames.NotAttempted, $"{problem.Field}: {problem.Reason}", 0));
 
     private void PrintSummary(RunSummary summary)
     {

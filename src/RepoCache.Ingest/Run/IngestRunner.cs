@@ -23,6 +23,8 @@ public sealed partial class IngestRunner : IDisposable
     private readonly TextWriter _error;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<IngestRunner> _logger;
+    private volatile bool _cacheCheckFailed;
+    private volatile bool _cacheWritesStopped;
 
     /// <summary>
     /// Creates a runner that prints report lines to <paramref name="output"/>, fatal errors to <paramref name="error"/>,
@@ -137,6 +139,7 @@ public sealed partial class IngestRunner : IDisposable
         catch (CacheUnavailableException exception)
         {
             state.CacheError = exception.Message;
+            _cacheCheckFailed = true;
             if (_options.OnCacheError == CacheErrorPolicy.Fail)
             {
                 _logger.LogError(exception, "Cache check failed; stopping because --on-cache-error is fail");
@@ -160,7 +163,7 @@ public sealed partial class IngestRunner : IDisposable
             {
                 state.Reports[row.Index] = new RepositoryReport(
                     row.Index, row.Owner, row.Name, CacheClient.FormatPushedAt(row.PushedAt), RepositoryOutcome.Hit,
-                    null, null, null, "not-attempted", null, 0);
+                    null, null, null, CacheWriteOutcomeNames.NotAttempted, null, 0);
             }
             else
             {
