@@ -12,6 +12,8 @@ internal static class KvRestBodyReader
 {
     private const int BufferSize = 81_920;
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>
     /// Lifts Kestrel's own request size limit for this request, because the KV endpoints enforce theirs while reading.
     /// </summary>
@@ -76,9 +78,16 @@ internal static class KvRestBodyReader
             throw KvRestErrors.Malformed("The request body is empty; this endpoint expects a JSON body.");
         }
 
+        // Some clients, Windows PowerShell among them, start UTF-8 bodies with a byte order mark that JSON does not allow.
+        var json = bytes.AsMemory();
+        if (json.Span.StartsWith(Utf8ByteOrderMark))
+        {
+            json = json[Utf8ByteOrderMark.Length..];
+        }
+
         try
         {
-            return JsonDocument.Parse(bytes);
+            return JsonDocument.Parse(json);
         }
         catch (JsonException error)
         {

@@ -28,6 +28,28 @@ public sealed class NamespaceEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_accepts_a_body_with_byte_order_mark()
+    {
+        using var content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. "{\"title\":\"bom\"}"u8.ToArray()]);
+
+        using var response = await _fixture.Client.PostAsync(KvRestFixture.NamespacesPath, content);
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        _fixture.Emulator.ListNamespaces().Single().Title.ShouldBe("bom");
+    }
+
+    [Fact]
+    public async Task Create_with_oversized_body_is_rejected_with_413()
+    {
+        var body = "{\"title\":\"" + new string('t', 70_000) + "\"}";
+
+        var (status, envelope) = await _fixture.SendJsonAsync(HttpMethod.Post, KvRestFixture.NamespacesPath, body);
+
+        status.ShouldBe(413);
+        envelope.GetProperty("errors")[0].GetProperty("message").GetString()!.ShouldContain("exceeds the limit of 65536 bytes");
+    }
+
+    [Fact]
     public async Task Create_with_a_taken_title_returns_10014()
     {
         _fixture.CreateNamespace("taken");
