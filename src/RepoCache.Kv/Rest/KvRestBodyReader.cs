@@ -27,7 +27,7 @@ internal static class KvRestBodyReader
     }
 
     /// <summary>
-    /// Reads <paramref name="body"/> to the end. When it holds more than <paramref name="maxBytes"/>, reads on to count
+    /// Reads <paramref name="body"/> to the end. When it contains more than <paramref name="maxBytes"/> bytes, reads on to count
     /// every byte and throws the exception <paramref name="tooLarge"/> builds from that exact count.
     /// </summary>
     public static async Task<byte[]> ReadAsync(Stream body, long maxBytes, Func<long, KvException> tooLarge, CancellationToken cancellationToken)
