@@ -16,7 +16,7 @@ public sealed class CacheClient(
     ResiliencePipeline<HttpResponseMessage> retryPipeline,
     ILogger<CacheClient> logger)
 {
-    // Far below the proxy's 10,000-item limit, so one slow batch never blocks the whole run.
+    // Far below the proxy's 10,000-item limit, so each request body stays near 100 KB and a failed batch is cheap to retry.
     private const int BatchSize = 1_000;
 
     private readonly Uri _baseUrl = cacheUrl.AbsoluteUri.EndsWith('/') ? cacheUrl : new Uri(cacheUrl.AbsoluteUri + "/");

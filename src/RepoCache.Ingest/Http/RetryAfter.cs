@@ -33,7 +33,7 @@ public static class RetryAfter
         return null;
     }
 
-    /// <summary>Returns whether the response is GitHub's rate-limit answer: <c>x-ratelimit-remaining: 0</c> on a 403 or 429.</summary>
+    /// <summary>Returns whether the response is GitHub's rate-limit response: <c>x-ratelimit-remaining: 0</c> on a 403 or 429.</summary>
     public static bool IsRateLimitExhausted(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests
         && TryGetHeader(response, "x-ratelimit-remaining", out var remaining)

@@ -31,8 +31,8 @@ public static class RetryPipelineFactory
             ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.Context.CancellationToken)),
             DelayGenerator = args =>
             {
-                var asked = args.Outcome.Result is { } response ? RetryAfter.From(response, timeProvider.GetUtcNow()) : null;
-                TimeSpan? delay = asked is null ? null : Min(asked.Value, settings.MaxDelay);
+                var requested = args.Outcome.Result is { } response ? RetryAfter.From(response, timeProvider.GetUtcNow()) : null;
+                TimeSpan? delay = requested is null ? null : Min(requested.Value, settings.MaxDelay);
                 return ValueTask.FromResult(delay);
             },
             OnRetry = args =>
