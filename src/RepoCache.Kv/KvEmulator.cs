@@ -46,7 +46,7 @@ public sealed partial class KvEmulator : IDisposable
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         IKvStore store = options.DatabasePath == KvEmulatorOptions.InMemory
             ? new InMemoryKvStore()
-            : LiteDbKvStore.Open(options.DatabasePath, loggerFactory.CreateLogger<LiteDbKvStore>());
+            : LiteDbKvStore.Open(options.DatabasePath, loggerFactory.CreateLogger<LiteDbKvStore>(), options.ReadCacheBytes);
 
         try
         {
@@ -114,6 +114,14 @@ public sealed partial class KvEmulator : IDisposable
                 nameof(options),
                 options.StaleReadSeconds,
                 "StaleReadSeconds must be 0 (off) or a positive number of seconds.");
+        }
+
+        if (options.ReadCacheBytes < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                options.ReadCacheBytes,
+                "ReadCacheBytes must be 0 (no read cache) or a positive number of bytes.");
         }
     }
 }

@@ -10,13 +10,18 @@ namespace RepoCache.Kv;
 /// <param name="StaleReadSeconds">How many seconds a read may return an older result, including a cached "not found"; 0 turns stale reads off.</param>
 /// <param name="RejectRapidWrites">Whether a second put to the same key within one second fails with 429, as production does.</param>
 /// <param name="LoggerFactory">Source of loggers for store and namespace events; null means no logging.</param>
+/// <param name="ReadCacheBytes">Memory the LiteDB store may use for decoded copies of values up to 64 KiB, so reads skip the file; 0 turns the cache off.</param>
 public sealed record KvEmulatorOptions(
     string DatabasePath,
     TimeProvider? TimeProvider = null,
     int StaleReadSeconds = 0,
     bool RejectRapidWrites = false,
-    ILoggerFactory? LoggerFactory = null)
+    ILoggerFactory? LoggerFactory = null,
+    long ReadCacheBytes = KvEmulatorOptions.DefaultReadCacheBytes)
 {
     /// <summary>The <see cref="DatabasePath"/> value that selects the in-memory store.</summary>
     public const string InMemory = ":memory:";
+
+    /// <summary>The default <see cref="ReadCacheBytes"/>: 64 MiB, room for about 190,000 cache entries of the proxy.</summary>
+    public const long DefaultReadCacheBytes = 64L * 1024 * 1024;
 }

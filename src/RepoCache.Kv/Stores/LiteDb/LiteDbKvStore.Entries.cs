@@ -1,4 +1,5 @@
 using LiteDB;
+using RepoCache.Kv.Stores.Caching;
 
 namespace RepoCache.Kv.Stores.LiteDb;
 
@@ -11,6 +12,11 @@ internal sealed partial class LiteDbKvStore
 
     public StoredEntry? Get(string namespaceId, byte[] key)
     {
+        if (cache.TryGet(namespaceId, key, out var cached))
+        {
+            return cached;
+        }
+
         var entryId = EntryDocuments.EntryId(namespaceId, key);
 
         lock (gate)
@@ -23,7 +29,11 @@ internal sealed partial class LiteDbKvStore
                     return null;
                 }
 
-                return EntryDocuments.ToStoredEntry(document, index => ReadChunk(entryId, index));
+                var entry = EntryDocuments.ToStoredEntry(document, index => ReadChunk(entryId, index));
+
+                // Admitted under the writer lock, so no put can commit a newer value in between.
+                cache.Set(namespaceId, entry);
+                return entry;
             });
         }
     }
@@ -43,6 +53,7 @@ internal sealed partial class LiteDbKvStore
             });
 
             IndexFor(namespaceId).Set(new StoredKey([.. entry.Key], entry.Expiration, entry.MetadataJson));
+            cache.Set(namespaceId, entry);
         }
     }
 
@@ -58,6 +69,8 @@ internal sealed partial class LiteDbKvStore
             {
                 index.Remove(key);
             }
+
+            cache.Remove(namespaceId, key);
         }
     }
 
@@ -97,6 +110,7 @@ internal sealed partial class LiteDbKvStore
             foreach (var (namespaceId, key) in expired)
             {
                 keyIndexes[namespaceId].Remove(key);
+                cache.Remove(namespaceId, key);
             }
 
             return expired.Count;

@@ -2,6 +2,7 @@ using System.Globalization;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 using RepoCache.Kv.Semantics;
+using RepoCache.Kv.Stores.Caching;
 
 namespace RepoCache.Kv.Stores.LiteDb;
 
@@ -26,29 +27,37 @@ internal sealed partial class LiteDbKvStore : IKvStore
     private readonly DataFileLock fileLock;
     private readonly ILogger logger;
     private readonly Dictionary<string, KeyIndex<StoredKey>> keyIndexes = new(StringComparer.Ordinal);
+    private readonly EntryCache cache;
 
-    private LiteDbKvStore(string path, LiteDatabase database, DataFileLock fileLock, ILogger logger)
+    private LiteDbKvStore(string path, LiteDatabase database, DataFileLock fileLock, ILogger logger, long cacheBytes)
     {
         Location = path;
         this.database = database;
         this.fileLock = fileLock;
         this.logger = logger;
+        cache = new EntryCache(cacheBytes, EntryDocuments.MaxInlineValueBytes);
     }
 
     public string Location { get; }
 
-    /// <summary>Opens or creates the data file at <paramref name="path"/>, rejecting it when another process has it locked.</summary>
-    public static LiteDbKvStore Open(string path, ILogger logger)
+    /// <summary>The cache of small decoded entries in front of the data file.</summary>
+    internal EntryCache Cache => cache;
+
+    /// <summary>
+    /// Opens or creates the data file at <paramref name="path"/>, rejecting it when another process has it locked, with
+    /// a read cache of at most <paramref name="cacheBytes"/> (0 turns it off).
+    /// </summary>
+    public static LiteDbKvStore Open(string path, ILogger logger, long cacheBytes)
     {
         var fullPath = Path.GetFullPath(path);
         var fileLock = PrepareAndLock(fullPath);
         try
         {
             var database = OpenDatabase(fullPath);
-            var store = new LiteDbKvStore(fullPath, database, fileLock, logger);
+            var store = new LiteDbKvStore(fullPath, database, fileLock, logger, cacheBytes);
             store.LoadKeyIndexes();
 
-            LogOpened(logger, fullPath, store.keyIndexes.Values.Sum(index => index.Count));
+            LogOpened(logger, fullPath, store.keyIndexes.Values.Sum(index => index.Count), store.cache.Count);
             return store;
         }
         catch
@@ -104,6 +113,7 @@ internal sealed partial class LiteDbKvStore : IKvStore
             });
 
             keyIndexes.Remove(namespaceId);
+            cache.RemoveNamespace(namespaceId);
             LogNamespaceDeleted(logger, namespaceId, keys.Count);
         }
     }
@@ -178,8 +188,27 @@ internal sealed partial class LiteDbKvStore : IKvStore
     {
         foreach (var document in database.GetCollection(EntryDocuments.EntriesCollection).FindAll())
         {
-            IndexFor(EntryDocuments.NamespaceOf(document)).Set(EntryDocuments.ToStoredKey(document));
+            var namespaceId = EntryDocuments.NamespaceOf(document);
+            IndexFor(namespaceId).Set(EntryDocuments.ToStoredKey(document));
+            WarmCache(namespaceId, document);
         }
+    }
+
+    // Open reads every entry document anyway, so inline values go straight into the cache.
+    private void WarmCache(string namespaceId, BsonDocument document)
+    {
+        if (cache.CapacityBytes == 0)
+        {
+            return;
+        }
+
+        if (EntryDocuments.ChunkCountOf(document) > 0)
+        {
+            cache.MarkIncomplete();
+            return;
+        }
+
+        cache.Set(namespaceId, EntryDocuments.ToStoredEntry(document, _ => throw new InvalidDataException("An inline entry has no chunks.")));
     }
 
     private KeyIndex<StoredKey> IndexFor(string namespaceId)
@@ -230,8 +259,8 @@ internal sealed partial class LiteDbKvStore : IKvStore
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Opened KV data file {Path} with {KeyCount} keys")]
-    private static partial void LogOpened(ILogger logger, string path, int keyCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opened KV data file {Path} with {KeyCount} keys, {CachedCount} of them cached")]
+    private static partial void LogOpened(ILogger logger, string path, int keyCount, int cachedCount);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closed KV data file {Path}")]
     private static partial void LogClosed(ILogger logger, string path);
