@@ -8,7 +8,7 @@ public sealed class VerifyCommandTests
     [Fact]
     public async Task Working_cache_passes_and_writes_reports()
     {
-        var run = await VerifyRun.StartAsync(VerifyRun.SmallRun);
+        using var run = await VerifyRun.StartAsync(VerifyRun.SmallRun);
 
         run.ExitCode.ShouldBe(0, run.Output);
         run.FailedChecks().ShouldBeEmpty();
@@ -34,7 +34,7 @@ public sealed class VerifyCommandTests
     [Fact]
     public async Task Invalid_count_exits_2_naming_value()
     {
-        var run = await VerifyRun.StartAsync(["--count", "0"]);
+        using var run = await VerifyRun.StartAsync(["--count", "0"]);
 
         run.ExitCode.ShouldBe(2);
         run.Output.ShouldContain("--count 0 is invalid");
@@ -43,7 +43,7 @@ public sealed class VerifyCommandTests
     [Fact]
     public async Task Missing_feed_exits_2_naming_path()
     {
-        var run = await VerifyRun.StartAsync(["--repos", "/nonexistent/repos.json"]);
+        using var run = await VerifyRun.StartAsync(["--repos", "/nonexistent/repos.json"]);
 
         run.ExitCode.ShouldBe(2);
         run.Output.ShouldContain("/nonexistent/repos.json");

@@ -12,7 +12,7 @@ public sealed class ProxyFaultTests
     {
         await using var proxy = await FaultyProxy.StartAsync(ProxyFault.AlwaysMiss);
 
-        var run = await VerifyRun.StartAsync([.. VerifyRun.SmallRun, "--proxy-url", proxy.BaseAddress.ToString()]);
+        using var run = await VerifyRun.StartAsync([.. VerifyRun.SmallRun, "--proxy-url", proxy.BaseAddress.ToString()]);
 
         run.ExitCode.ShouldBe(1, run.Output);
         run.FailedChecks().ShouldContain("pass2.hits");
@@ -26,7 +26,7 @@ public sealed class ProxyFaultTests
     {
         var closedPort = ClosedLoopbackPort();
 
-        var run = await VerifyRun.StartAsync(
+        using var run = await VerifyRun.StartAsync(
             [.. VerifyRun.SmallRun, "--proxy-url", $"http://127.0.0.1:{closedPort}", "--on-cache-error", "process-all", "--runner-args=--max-retries 0"]);
 
         run.ExitCode.ShouldBe(1, run.Output);
@@ -41,7 +41,7 @@ public sealed class ProxyFaultTests
     {
         await using var proxy = await FaultyProxy.StartAsync(ProxyFault.ComparesPushedAtAsStrings);
 
-        var run = await VerifyRun.StartAsync([.. VerifyRun.SmallRun, "--proxy-url", proxy.BaseAddress.ToString()]);
+        using var run = await VerifyRun.StartAsync([.. VerifyRun.SmallRun, "--proxy-url", proxy.BaseAddress.ToString()]);
 
         run.ExitCode.ShouldBe(1, run.Output);
         var failed = run.FailedChecks();

@@ -10,7 +10,7 @@ public sealed class RunnerFaultTests
     {
         var environment = new Dictionary<string, string?> { ["REPOCACHE_REAL_RUNNER"] = BuiltPrograms.Cli };
 
-        var run = await VerifyRun.StartAsync([.. VerifyRun.SmallRun, "--runner", BuiltPrograms.FaultyRunner], environment);
+        using var run = await VerifyRun.StartAsync([.. VerifyRun.SmallRun, "--runner", BuiltPrograms.FaultyRunner], environment);
 
         run.ExitCode.ShouldBe(1, run.Output);
         var failed = run.FailedChecks();
@@ -24,7 +24,7 @@ public sealed class RunnerFaultTests
     [Fact]
     public async Task Threshold_above_achievable_rate_fails_hit_rate()
     {
-        var run = await VerifyRun.StartAsync(["--count", "10", "--changed", "2", "--shards", "2", "--threshold", "0.95"]);
+        using var run = await VerifyRun.StartAsync(["--count", "10", "--changed", "2", "--shards", "2", "--threshold", "0.95"]);
 
         run.ExitCode.ShouldBe(1, run.Output);
         run.FailedChecks().ShouldBe(["pass2.hit-rate"]);

@@ -19,7 +19,7 @@ public sealed partial class RunnerProcessTests : IDisposable
         File.WriteAllText(script, "#!/bin/sh\nexec sleep 300\n");
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        var run = await VerifyRun.StartAsync(["--count", "4", "--changed", "1", "--shards", "1", "--runner", script, "--runner-timeout", "2"]);
+        using var run = await VerifyRun.StartAsync(["--count", "4", "--changed", "1", "--shards", "1", "--runner", script, "--runner-timeout", "2"]);
 
         run.ExitCode.ShouldBe(1, run.Output);
         run.FailedChecks().ShouldContain("pass1.runner-exit-codes");
@@ -39,7 +39,7 @@ public sealed partial class RunnerProcessTests : IDisposable
         var notExecutable = Path.Combine(_folder, "not-a-program.txt");
         File.WriteAllText(notExecutable, "plain text");
 
-        var run = await VerifyRun.StartAsync(["--count", "4", "--changed", "1", "--shards", "1", "--runner", notExecutable]);
+        using var run = await VerifyRun.StartAsync(["--count", "4", "--changed", "1", "--shards", "1", "--runner", notExecutable]);
 
         run.ExitCode.ShouldBe(1, run.Output);
         run.FailedChecks().ShouldContain("pass1.runner-exit-codes");

@@ -5,8 +5,8 @@ using CliWrap.Buffered;
 
 namespace RepoCache.Verification.Tests.Support;
 
-/// <summary>One <c>repocache verify</c> run as a real process, with small settings that keep it short.</summary>
-internal sealed record VerifyRun(int ExitCode, string Output, string OutputFolder)
+/// <summary>One <c>repocache verify</c> run as a real process, with small settings that keep it short; disposing it deletes its output.</summary>
+internal sealed record VerifyRun(int ExitCode, string Output, string OutputFolder) : IDisposable
 {
     /// <summary>The settings every end-to-end test starts from: 10 repositories, 2 changed, 2 shards.</summary>
     public static readonly string[] SmallRun = ["--count", "10", "--changed", "2", "--shards", "2", "--threshold", "0.80"];
@@ -40,5 +40,13 @@ internal sealed record VerifyRun(int ExitCode, string Output, string OutputFolde
             .ExecuteBufferedAsync(Encoding.UTF8, timeout.Token);
 
         return new VerifyRun(result.ExitCode, result.StandardOutput + result.StandardError, output);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(OutputFolder))
+        {
+            Directory.Delete(OutputFolder, recursive: true);
+        }
     }
 }
