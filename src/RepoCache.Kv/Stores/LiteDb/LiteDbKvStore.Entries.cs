@@ -41,20 +41,24 @@ internal sealed partial class LiteDbKvStore
     public void Put(string namespaceId, StoredEntry entry)
     {
         var entryId = EntryDocuments.EntryId(namespaceId, entry.Key);
-        var document = EntryDocuments.ToEntryDocument(entryId, namespaceId, entry);
+        var put = new PendingPut(namespaceId, entryId, entry, EntryDocuments.ToEntryDocument(entryId, namespaceId, entry));
 
+        lock (pendingGate)
+        {
+            pendingPuts.Add(put);
+        }
+
+        // Group commit: whoever takes the writer lock first commits every put queued by then in one transaction,
+        // so callers that queued meanwhile find their put done, or failed, when they get the lock.
         lock (gate)
         {
-            InTransaction("write an entry", () =>
+            if (!put.IsDone)
             {
-                DeleteEntryDocuments(entryId);
-                Chunks.Insert(EntryDocuments.ToChunkDocuments(entryId, entry.Value));
-                Entries.Insert(document);
-            });
-
-            IndexFor(namespaceId).Set(new StoredKey([.. entry.Key], entry.Expiration, entry.MetadataJson));
-            cache.Set(namespaceId, entry);
+                CommitPendingPuts();
+            }
         }
+
+        ThrowIfFailed(put);
     }
 
     public void Delete(string namespaceId, byte[] key)
