@@ -126,6 +126,11 @@ public class BatchCheckTests
     [InlineData("{\"repos\":[{\"owner\":\"o\",\"pushedAt\":null}]}", "repos[0].name")]
     [InlineData("{\"repos\":[{\"owner\":1,\"name\":\"n\",\"pushedAt\":null}]}", "repos[0].owner")]
     [InlineData("{\"repos\":[{\"owner\":\"o\",\"name\":\"n\",\"pushedAt\":null,\"url\":\"x\"}]}", "repos[0].url")]
+    [InlineData("{\"repos\":[{\"owner\":\"o\",\"owner\":\"o\",\"name\":\"n\",\"pushedAt\":null}]}", "repos[0].owner")]
+    [InlineData("{\"repos\":[{\"owner\":\"o\",\"name\":\"n\",\"pushedAt\":null,\"pushedAt\":null}]}", "repos[0].pushedAt")]
+    [InlineData("{\"repos\":[{\"owner\":\"o\",\"name\":\"n\",\"pushedAt\":5}]}", "repos[0].pushedAt")]
+    [InlineData("{\"repos\":[{\"owner\":\"o\",\"name\":null,\"pushedAt\":null}]}", "repos[0].name")]
+    [InlineData("{\"repos\":[{\"owner\":\"o\",\"name\":\"n\",\"pushedAt\":null},{\"Owner\":\"o\",\"name\":\"n\",\"pushedAt\":null}]}", "repos[1].Owner")]
     public async Task Bad_batch_bodies_are_400_naming_the_item(string body, string? field)
     {
         await using var host = await ProxyHost.StartAsync();
@@ -149,5 +154,25 @@ public class BatchCheckTests
         detail.ShouldContain("ISO 8601");
         problem.GetProperty("code").GetString().ShouldBe("invalid-field");
         JsonSerializer.Serialize(problem).ShouldContain("\"title\"");
+    }
+
+    [Fact]
+    public async Task Reordered_and_escaped_members_are_read()
+    {
+        await using var host = await ProxyHost.StartAsync();
+        await host.PutCompleteAsync("octo", "repo", "2020-01-01T00:00:00Z");
+
+        var response = await host.Client.PostAsync("cache/check", Json("""
+            {"repos":[
+              {"pushedAt":"2020-01-01T00:00:00Z","name":"repo","owner":"octo"},
+              {"\u006fwner":"octo","n\u0061me":"repo","pushedAt":"2020-01-01T00:00:00.000Z"},
+              {"owner":"octo","name":"never","pushedAt":null}
+            ]}
+            """));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.ToString().ShouldBe("application/json; charset=utf-8");
+        (await response.Content.ReadAsStringAsync()).ShouldBe(
+            """{"results":[{"owner":"octo","name":"repo","hit":true,"reason":null},{"owner":"octo","name":"repo","hit":true,"reason":null},{"owner":"octo","name":"never","hit":false,"reason":"absent"}]}""");
     }
 }

@@ -6,21 +6,15 @@ namespace RepoCache.Proxy.Caching;
 /// <summary>Converts cache entries to and from the JSON text stored in KV.</summary>
 internal static class CacheEntryCodec
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
     /// <summary>Serialises an entry as the stored JSON text.</summary>
-    public static string Serialize(CacheEntry entry) => JsonSerializer.Serialize(entry, Options);
+    public static string Serialize(CacheEntry entry) => JsonSerializer.Serialize(entry, CacheEntryJsonContext.Default.CacheEntry);
 
     /// <summary>Reads stored JSON text, or returns null when it is not a cache entry (a <c>malformed</c> miss).</summary>
     public static CacheEntry? TryDeserialize(string text)
     {
         try
         {
-            return JsonSerializer.Deserialize<CacheEntry>(text, Options);
+            return JsonSerializer.Deserialize(text, CacheEntryJsonContext.Default.CacheEntry);
         }
         catch (JsonException)
         {

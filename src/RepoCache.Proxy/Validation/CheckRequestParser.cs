@@ -44,11 +44,69 @@ internal static class CheckRequestParser
         var index = 0;
         foreach (var item in repos.EnumerateArray())
         {
-            targets.Add(ParseItem(item, $"repos[{index}]"));
+            // Only an item the quick reading cannot accept pays for the member paths of a precise error.
+            targets.Add(TryParseValidItem(item) ?? ParseItem(item, $"repos[{index}]"));
             index++;
         }
 
         return new ValidatedBatch(processor, targets);
+    }
+
+    // Accepts exactly the items ParseItem accepts, with the same result, without building a string per member.
+    // Returns null for anything else, so that ParseItem reports the problem.
+    private static CheckTarget? TryParseValidItem(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        string? owner = null;
+        string? name = null;
+        string? pushedAtText = null;
+        var seenPushedAt = false;
+
+        foreach (var member in item.EnumerateObject())
+        {
+            var value = member.Value;
+            if (member.NameEquals("owner") && owner is null && value.ValueKind == JsonValueKind.String)
+            {
+                owner = value.GetString();
+            }
+            else if (member.NameEquals("name") && name is null && value.ValueKind == JsonValueKind.String)
+            {
+                name = value.GetString();
+            }
+            else if (member.NameEquals("pushedAt") && !seenPushedAt && value.ValueKind is JsonValueKind.String or JsonValueKind.Null)
+            {
+                pushedAtText = value.GetString();
+                seenPushedAt = true;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        if (!seenPushedAt
+            || !RepositoryName.TryValidateOwner(owner, out _)
+            || !RepositoryName.TryValidateName(name, out _))
+        {
+            return null;
+        }
+
+        DateTimeOffset? pushedAt = null;
+        if (pushedAtText is not null)
+        {
+            if (!PushedAt.TryParse(pushedAtText, out var instant))
+            {
+                return null;
+            }
+
+            pushedAt = instant;
+        }
+
+        return new CheckTarget(new RepositoryRef(owner!, name!), pushedAt);
     }
 
     private static CheckTarget ParseItem(JsonElement item, string path)
