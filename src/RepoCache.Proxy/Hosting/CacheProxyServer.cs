@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -53,7 +54,7 @@ public static partial class CacheProxyServer
             app = Build(options, address, backend, stats, statsStore, timeProvider, loggerFactory);
             await app.StartAsync(cancellationToken);
 
-            var baseAddress = ReadBaseAddress(app);
+            var baseAddress = ReadBaseAddress(app, address, options.Port);
             LogStarted(logger, baseAddress, backend.Kind, backend.Location, options.Token is not null);
             return new RunningCacheProxy(app, baseAddress, emulator, ownsEmulator, backend, ownedBackend);
         }
@@ -134,6 +135,14 @@ public static partial class CacheProxyServer
             Args = [],
         });
 
+        // Kestrel also takes endpoints from configuration (Kestrel__Endpoints__* variables, appsettings.json beside the
+        // program) and from URLS or HTTP_PORTS when preferHostingUrls is true. Any of these would add or replace the
+        // listener below and bypass the loopback rule, so the options are the only settings the proxy takes.
+        // The builder read URLS and HTTP_PORTS from the environment before this point, so clearing the sources does
+        // not drop them. An explicit preferHostingUrls=false makes Kestrel ignore them in favour of the Listen call.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection([new(WebHostDefaults.PreferHostingUrlsKey, "false")]);
+
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
@@ -157,13 +166,29 @@ public static partial class CacheProxyServer
         return app;
     }
 
-    private static Uri ReadBaseAddress(WebApplication app)
+    private static Uri ReadBaseAddress(WebApplication app, System.Net.IPAddress address, int port)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
-        var first = addresses?.FirstOrDefault()
-            ?? throw new InvalidOperationException("Kestrel started without reporting an address.");
-        return new Uri(first.EndsWith('/') ? first : first + "/");
+        if (addresses is null || addresses.Count == 0)
+        {
+            throw new InvalidOperationException("Kestrel started without reporting an address.");
+        }
+
+        // The proxy binds one endpoint, so any other endpoint came from outside the options and could bypass the loopback rule.
+        var bound = addresses.Select(text => new Uri(text.EndsWith('/') ? text : text + "/")).ToList();
+        if (bound.Count > 1 || !IsRequested(bound[0], address, port))
+        {
+            throw new CacheProxyConfigurationException(
+                $"Kestrel listens on {string.Join(", ", addresses)}, but the options name {address} on {(port == 0 ? "any free port" : $"port {port}")} only. Remove the Kestrel endpoint and URL settings from the environment and from appsettings files.");
+        }
+
+        return bound[0];
     }
+
+    private static bool IsRequested(Uri bound, System.Net.IPAddress address, int port) =>
+        System.Net.IPAddress.TryParse(bound.Host.Trim('[', ']'), out var boundAddress)
+        && boundAddress.Equals(address)
+        && (port == 0 || bound.Port == port);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cache proxy listening on {BaseAddress} with the {Backend} backend ({Location}); token required: {TokenRequired}")]
     private static partial void LogStarted(ILogger logger, Uri baseAddress, string backend, string location, bool tokenRequired);
