@@ -12,6 +12,12 @@ internal static class CacheEntryCodec
     /// <summary>Reads stored JSON text, or returns null when it is not a cache entry (a <c>malformed</c> miss).</summary>
     public static CacheEntry? TryDeserialize(string text)
     {
+        var entry = CacheEntryReader.TryRead(text);
+        if (entry is not null)
+        {
+            return entry;
+        }
+
         try
         {
             return JsonSerializer.Deserialize(text, CacheEntryJsonContext.Default.CacheEntry);

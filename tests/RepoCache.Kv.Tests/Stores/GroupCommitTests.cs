@@ -14,7 +14,7 @@ public sealed class GroupCommitTests : IDisposable
     private readonly TempFolder folder = new();
 
     [Fact]
-    public async Task Queued_puts_share_one_commit_and_each_is_durable()
+    public async Task Queued_puts_share_one_durable_commit()
     {
         var path = folder.File("kv.db");
         var store = LiteDbKvStore.Open(path, NullLogger.Instance, KvEmulatorOptions.DefaultReadCacheBytes);
@@ -69,7 +69,7 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
-    public async Task Concurrent_puts_through_the_binding_all_read_back_after_reopen()
+    public async Task Concurrent_binding_puts_survive_reopen()
     {
         var path = folder.File("binding.db");
         string namespaceId;

@@ -48,8 +48,8 @@ internal sealed partial class LiteDbKvStore
             pendingPuts.Add(put);
         }
 
-        // Group commit: whoever takes the writer lock first commits every put queued by then in one transaction,
-        // so callers that queued meanwhile find their put done, or failed, when they get the lock.
+        // Group commit: the first put to take the writer lock commits every put queued by then in one transaction,
+        // so puts queued meanwhile are already done, or failed, when their callers get the lock.
         lock (gate)
         {
             if (!put.IsDone)

@@ -23,7 +23,7 @@ internal sealed class PendingPut(string namespaceId, byte[] entryId, StoredEntry
     /// <summary>The failure of that commit, or null when the put is durable.</summary>
     public Exception? Failure { get; private set; }
 
-    /// <summary>Records the outcome of the commit; called under the store's writer lock.</summary>
+    /// <summary>Records the outcome of the commit, under the store's writer lock.</summary>
     public void Complete(Exception? failure)
     {
         Failure = failure;
