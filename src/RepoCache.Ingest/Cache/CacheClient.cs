@@ -66,7 +66,7 @@ public sealed class CacheClient(
         try
         {
             using var response = await retryPipeline.ExecuteAsync(
-                async token => await httpClient.PutAsJsonAsync(url, entry, token),
+                async token => await httpClient.PutAsJsonAsync(url, entry, CacheJsonContext.Default.CacheWriteRequest, token),
                 cancellationToken);
 
             if (response.StatusCode == HttpStatusCode.Conflict)
@@ -107,7 +107,7 @@ public sealed class CacheClient(
         try
         {
             using var response = await retryPipeline.ExecuteAsync(
-                async token => await httpClient.PostAsJsonAsync(url, request, token),
+                async token => await httpClient.PostAsJsonAsync(url, request, CacheJsonContext.Default.CheckRequest, token),
                 cancellationToken);
 
             if (!response.IsSuccessStatusCode)
@@ -117,7 +117,7 @@ public sealed class CacheClient(
                     $"The cache proxy at {_baseUrl} returned HTTP {(int)response.StatusCode} for POST /cache/check: {body}");
             }
 
-            var parsed = await response.Content.ReadFromJsonAsync<CheckResponse>(cancellationToken);
+            var parsed = await response.Content.ReadFromJsonAsync(CacheJsonContext.Default.CheckResponse, cancellationToken);
             return parsed ?? throw new CacheUnavailableException($"The cache proxy at {_baseUrl} returned an empty body for POST /cache/check.");
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))

@@ -5,5 +5,10 @@ public static class FeedRowKey
 {
     /// <summary>Returns <c>owner/name</c> lower-cased with the invariant culture.</summary>
     public static string For(string owner, string name) =>
-        $"{owner.ToLowerInvariant()}/{name.ToLowerInvariant()}";
+        string.Create(owner.Length + 1 + name.Length, (owner, name), static (target, parts) =>
+        {
+            parts.owner.AsSpan().ToLowerInvariant(target);
+            target[parts.owner.Length] = '/';
+            parts.name.AsSpan().ToLowerInvariant(target[(parts.owner.Length + 1)..]);
+        });
 }

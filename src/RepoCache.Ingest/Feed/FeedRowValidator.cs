@@ -10,15 +10,19 @@ public static class FeedRowValidator
     private const int MaxQuotedLength = 60;
 
     /// <summary>Returns the row when the element is valid, otherwise the problem that makes it invalid.</summary>
-    public static (FeedRow? Row, FeedProblem? Problem) Validate(int index, JsonElement element)
+    public static (FeedRow? Row, FeedProblem? Problem) Validate(int index, JsonElement element) =>
+        Validate(index, FeedRowFields.From(element));
+
+    /// <summary>Returns the row when the element's <paramref name="fields"/> are valid, otherwise the problem that makes it invalid.</summary>
+    public static (FeedRow? Row, FeedProblem? Problem) Validate(int index, in FeedRowFields fields)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        if (fields.Kind != JsonValueKind.Object)
         {
-            return Invalid(index, "row", $"the row is a JSON {Describe(element.ValueKind)}, but every row must be an object with owner and name");
+            return Invalid(index, "row", $"the row is a JSON {Describe(fields.Kind)}, but every row must be an object with owner and name");
         }
 
-        var ownerProblem = ReadRequiredString(element, "owner", out var owner);
-        var nameProblem = ReadRequiredString(element, "name", out var name);
+        var ownerProblem = ReadRequiredString(fields.Owner, "owner", out var owner);
+        var nameProblem = ReadRequiredString(fields.Name, "name", out var name);
         if (ownerProblem is not null)
         {
             return Invalid(index, "owner", ownerProblem, owner, name);
@@ -39,7 +43,7 @@ public static class FeedRowValidator
             return Invalid(index, "name", Shorten(nameRule), owner, name);
         }
 
-        var pushedAtProblem = ReadPushedAt(element, out var pushedAt);
+        var pushedAtProblem = ReadPushedAt(fields.PushedAt, out var pushedAt);
         if (pushedAtProblem is not null)
         {
             return Invalid(index, "pushedAt", pushedAtProblem, owner, name);
@@ -48,37 +52,37 @@ public static class FeedRowValidator
         return (new FeedRow(index, owner!, name!, pushedAt), null);
     }
 
-    private static string? ReadRequiredString(JsonElement row, string field, out string? value)
+    private static string? ReadRequiredString(FeedField field, string fieldName, out string? value)
     {
         value = null;
-        if (!row.TryGetProperty(field, out var property))
+        if (!field.Present)
         {
-            return $"{field} is missing; every row needs a string {field}";
+            return $"{fieldName} is missing; every row needs a string {fieldName}";
         }
 
-        if (property.ValueKind != JsonValueKind.String)
+        if (field.Kind != JsonValueKind.String)
         {
-            return $"{field} is a JSON {Describe(property.ValueKind)}, but it must be a string";
+            return $"{fieldName} is a JSON {Describe(field.Kind)}, but it must be a string";
         }
 
-        value = property.GetString();
+        value = field.Text;
         return null;
     }
 
-    private static string? ReadPushedAt(JsonElement row, out DateTimeOffset? pushedAt)
+    private static string? ReadPushedAt(FeedField field, out DateTimeOffset? pushedAt)
     {
         pushedAt = null;
-        if (!row.TryGetProperty("pushedAt", out var property) || property.ValueKind == JsonValueKind.Null)
+        if (!field.Present || field.Kind == JsonValueKind.Null)
         {
             return null;
         }
 
-        if (property.ValueKind != JsonValueKind.String)
+        if (field.Kind != JsonValueKind.String)
         {
-            return $"pushedAt is a JSON {Describe(property.ValueKind)}, but it must be an ISO 8601 string such as 2015-02-19T22:33:33Z, or null";
+            return $"pushedAt is a JSON {Describe(field.Kind)}, but it must be an ISO 8601 string such as 2015-02-19T22:33:33Z, or null";
         }
 
-        var text = property.GetString();
+        var text = field.Text;
         if (!PushedAt.TryParse(text, out pushedAt))
         {
             return $"pushedAt '{Shorten(text)}' is not an ISO 8601 timestamp with an offset, such as 2015-02-19T22:33:33Z or 2015-02-19T22:33:33.000Z";

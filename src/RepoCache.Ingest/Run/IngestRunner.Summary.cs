@@ -8,8 +8,6 @@ namespace RepoCache.Ingest.Run;
 
 public sealed partial class IngestRunner
 {
-    private static readonly JsonSerializerOptions SummaryJson = new() { WriteIndented = true };
-
     // Builds the summary, decides the exit code, prints the summary lines and writes the JSON file.
     private async Task<RunSummary> FinishAsync(RunState state, DateTimeOffset startedAt, int? exitCode, CancellationToken cancellationToken)
     {
@@ -110,7 +108,7 @@ public sealed partial class IngestRunner
             Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
             await using (var stream = File.Create(temporary))
             {
-                await JsonSerializer.SerializeAsync(stream, summary, SummaryJson, cancellationToken);
+                await JsonSerializer.SerializeAsync(stream, summary, SummaryJsonContext.Default.RunSummary, cancellationToken);
             }
 
             File.Move(temporary, fullPath, overwrite: true);

@@ -12,9 +12,12 @@ public static class ShardSelector
     /// Returns the shard number (1 to <paramref name="count"/>) of a repository. SHA-256 is used instead of
     /// <see cref="string.GetHashCode()"/> because that one changes between processes.
     /// </summary>
-    public static int ShardOf(string owner, string name, int count)
+    public static int ShardOf(string owner, string name, int count) => ShardOfKey(FeedRowKey.For(owner, name), count);
+
+    /// <summary>Returns the shard number (1 to <paramref name="count"/>) of a repository whose <see cref="FeedRow.Key"/> is <paramref name="rowKey"/>.</summary>
+    public static int ShardOfKey(string rowKey, int count)
     {
-        var key = Encoding.UTF8.GetBytes(FeedRowKey.For(owner, name));
+        var key = Encoding.UTF8.GetBytes(rowKey);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(key, hash);
         var value = BinaryPrimitives.ReadUInt64BigEndian(hash);
@@ -23,5 +26,5 @@ public static class ShardSelector
 
     /// <summary>Returns the rows that belong to <paramref name="shard"/>, in feed order.</summary>
     public static IReadOnlyList<FeedRow> Select(IEnumerable<FeedRow> rows, ShardSpec shard) =>
-        rows.Where(row => ShardOf(row.Owner, row.Name, shard.Count) == shard.Number).ToList();
+        rows.Where(row => ShardOfKey(row.Key, shard.Count) == shard.Number).ToList();
 }
