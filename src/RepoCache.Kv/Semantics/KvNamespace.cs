@@ -7,7 +7,10 @@ namespace RepoCache.Kv.Semantics;
 /// The binding of one namespace: validates every call as production does, applies expiration with the emulator's
 /// clock, and reads and writes through the store.
 /// </summary>
-/// <remarks>Store calls are synchronous, so each method completes its work before it returns an already finished task.</remarks>
+/// <remarks>
+/// Store calls other than puts are synchronous, so those methods finish their work before they return a completed task.
+/// A put's task completes once the store has committed it, possibly in one transaction with other callers' puts.
+/// </remarks>
 internal sealed class KvNamespace(string id, KvEmulator owner, IKvStore store, KvRealism realism) : IKvNamespace
 {
     /// <inheritdoc/>
@@ -32,8 +35,23 @@ internal sealed class KvNamespace(string id, KvEmulator owner, IKvStore store, K
         Complete<IReadOnlyDictionary<string, KvEntry?>>(cancellationToken, () => GetBulk(keys, options));
 
     /// <inheritdoc/>
-    public Task PutAsync(string key, ReadOnlyMemory<byte> value, KvPutOptions? options = null, CancellationToken cancellationToken = default) =>
-        Complete(cancellationToken, () => Put(key, value, options));
+    public Task PutAsync(string key, ReadOnlyMemory<byte> value, KvPutOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
+        // Validation runs here; the returned task completes once the store has made the write durable.
+        try
+        {
+            return Put(key, value, options);
+        }
+        catch (Exception error)
+        {
+            return Task.FromException(error);
+        }
+    }
 
     /// <inheritdoc/>
     public Task DeleteAsync(string key, CancellationToken cancellationToken = default) =>
@@ -73,7 +91,7 @@ internal sealed class KvNamespace(string id, KvEmulator owner, IKvStore store, K
         return results;
     }
 
-    private bool Put(string key, ReadOnlyMemory<byte> value, KvPutOptions? options)
+    private Task Put(string key, ReadOnlyMemory<byte> value, KvPutOptions? options)
     {
         var keyBytes = KeyRules.Encode(key, KvOperations.Put);
         var expiration = ExpirationRules.Resolve(options?.Expiration, options?.ExpirationTtl, NowSeconds());
@@ -81,11 +99,11 @@ internal sealed class KvNamespace(string id, KvEmulator owner, IKvStore store, K
         ValueRules.ValidateLength(value.Length);
         var entry = new StoredEntry(keyBytes, value.ToArray(), expiration, metadata);
 
+        // The put is queued while the namespace is in use, so a namespace delete that follows commits it first.
         return owner.UseNamespace(id, () =>
         {
             realism.AdmitWrite(id, key);
-            store.Put(id, entry);
-            return true;
+            return store.PutAsync(id, entry);
         });
     }
 

@@ -24,6 +24,12 @@ internal interface IKvStore : IDisposable
     /// <summary>Replaces an entry's value, expiration and metadata together; returns once the write is durable.</summary>
     void Put(string namespaceId, StoredEntry entry);
 
+    /// <summary>
+    /// Replaces an entry like <see cref="Put"/>, returning a task that completes once the write is durable, so that
+    /// a store may commit puts from many callers together.
+    /// </summary>
+    Task PutAsync(string namespaceId, StoredEntry entry);
+
     /// <summary>Deletes one entry; deleting an absent key does nothing. Returns once the change is durable.</summary>
     void Delete(string namespaceId, byte[] key);
 

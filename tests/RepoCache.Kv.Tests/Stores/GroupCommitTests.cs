@@ -43,7 +43,7 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
-    public async Task Failed_group_commit_is_reported_to_every_caller()
+    public async Task Closing_the_store_fails_queued_puts()
     {
         var store = LiteDbKvStore.Open(folder.File("kv.db"), NullLogger.Instance, KvEmulatorOptions.DefaultReadCacheBytes);
         List<Task> puts;
@@ -53,7 +53,7 @@ public sealed class GroupCommitTests : IDisposable
             puts = [.. Enumerable.Range(0, 3).Select(i => Task.Run(() => store.Put(Ns, Entry($"key-{i}", "v"))))];
             WaitForQueue(store, 3);
 
-            // Closing the data file under the lock makes the transaction of the queued puts fail.
+            // Closing the store under the lock fails the queued puts before any transaction writes them.
             store.Dispose();
         }
 
@@ -66,6 +66,62 @@ public sealed class GroupCommitTests : IDisposable
         }
 
         puts.Select(put => put.Exception!.InnerException).Distinct().Count().ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Queued_puts_are_acknowledged_only_after_their_commit()
+    {
+        var path = folder.File("kv.db");
+        var store = LiteDbKvStore.Open(path, NullLogger.Instance, KvEmulatorOptions.DefaultReadCacheBytes);
+        Task committer;
+        List<Task> queued;
+
+        lock (store.WriterLock)
+        {
+            // The first put commits on its own thread and waits for the lock; the others only queue.
+            committer = Task.Run(() => store.PutAsync(Ns, Entry("first", "v")));
+            WaitForQueue(store, 1);
+            queued = [.. Enumerable.Range(0, 15).Select(i => store.PutAsync(Ns, Entry($"queued-{i}", $"v{i}")))];
+
+            queued.ShouldAllBe(put => !put.IsCompleted);
+            store.Get(Ns, Key("queued-0")).ShouldBeNull();
+        }
+
+        await committer;
+        await Task.WhenAll(queued);
+
+        store.PutCommitCount.ShouldBe(1);
+        Text(store.Get(Ns, Key("queued-14"))).ShouldBe("v14");
+        store.Dispose();
+
+        using var reopened = LiteDbKvStore.Open(path, NullLogger.Instance, 0);
+        reopened.List(Ns, [], null, 100, 0).Count.ShouldBe(16);
+    }
+
+    [Fact]
+    public async Task Namespace_delete_commits_queued_puts_first()
+    {
+        var path = folder.File("kv.db");
+        var store = LiteDbKvStore.Open(path, NullLogger.Instance, KvEmulatorOptions.DefaultReadCacheBytes);
+        Task put;
+        Task delete;
+
+        lock (store.WriterLock)
+        {
+            put = Task.Run(() => store.PutAsync(Ns, Entry("k", "v")));
+            WaitForQueue(store, 1);
+            delete = Task.Run(() => store.DeleteNamespace(Ns));
+        }
+
+        await put;
+        await delete;
+
+        store.Get(Ns, Key("k")).ShouldBeNull();
+        store.List(Ns, [], null, 10, 0).ShouldBeEmpty();
+        store.Dispose();
+
+        using var reopened = LiteDbKvStore.Open(path, NullLogger.Instance, 0);
+        reopened.Get(Ns, Key("k")).ShouldBeNull();
     }
 
     [Fact]

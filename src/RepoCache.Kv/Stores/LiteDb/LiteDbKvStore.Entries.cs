@@ -38,27 +38,28 @@ internal sealed partial class LiteDbKvStore
         }
     }
 
-    public void Put(string namespaceId, StoredEntry entry)
+    public void Put(string namespaceId, StoredEntry entry) => PutAsync(namespaceId, entry).GetAwaiter().GetResult();
+
+    public Task PutAsync(string namespaceId, StoredEntry entry)
     {
         var entryId = EntryDocuments.EntryId(namespaceId, entry.Key);
         var put = new PendingPut(namespaceId, entryId, entry, EntryDocuments.ToEntryDocument(entryId, namespaceId, entry));
 
+        bool commitHere;
         lock (pendingGate)
         {
             pendingPuts.Add(put);
+            commitHere = !committing;
+            committing = true;
         }
 
-        // Group commit: the first put to take the writer lock commits every put queued by then in one transaction,
-        // so puts queued meanwhile are already done, or failed, when their callers get the lock.
-        lock (gate)
+        // Group commit: while one caller commits, later puts only queue, and the next transaction takes them all.
+        if (commitHere)
         {
-            if (!put.IsDone)
-            {
-                CommitPendingPuts();
-            }
+            RunCommits(onCallerThread: true);
         }
 
-        ThrowIfFailed(put);
+        return put.Completion;
     }
 
     public void Delete(string namespaceId, byte[] key)

@@ -8,6 +8,7 @@ internal sealed partial class LiteDbKvStore
 {
     private readonly Lock pendingGate = new();
     private List<PendingPut> pendingPuts = [];
+    private bool committing;
 
     /// <summary>Number of transactions that wrote puts, for tests of the group commit.</summary>
     internal long PutCommitCount { get; private set; }
@@ -27,37 +28,105 @@ internal sealed partial class LiteDbKvStore
     /// <summary>The writer lock, which tests hold to make puts queue up.</summary>
     internal Lock WriterLock => gate;
 
+    // Commits groups until no put is queued. The caller that started it commits one group, its own included,
+    // and leaves later groups to the thread pool, so its put is acknowledged without waiting for others.
+    private void RunCommits(bool onCallerThread)
+    {
+        while (true)
+        {
+            try
+            {
+                lock (gate)
+                {
+                    CommitPendingPuts();
+                }
+            }
+            catch
+            {
+                lock (pendingGate)
+                {
+                    committing = false;
+                }
+
+                throw;
+            }
+
+            lock (pendingGate)
+            {
+                if (pendingPuts.Count == 0)
+                {
+                    committing = false;
+                    return;
+                }
+            }
+
+            if (onCallerThread)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(store => store.RunCommits(onCallerThread: false), this, preferLocal: false);
+                return;
+            }
+        }
+    }
+
     // Called under the writer lock. Every put of the group is acknowledged only after this one transaction committed.
     private void CommitPendingPuts()
     {
-        List<PendingPut> group;
-        lock (pendingGate)
+        var group = TakePendingPuts();
+        if (group.Count == 0)
         {
-            group = pendingPuts;
-            pendingPuts = [];
+            return;
         }
 
         try
         {
             InTransaction(group.Count == 1 ? "write an entry" : $"write {group.Count} entries", () => WriteGroup(group));
+
+            PutCommitCount++;
+            foreach (var put in group)
+            {
+                var entry = put.Entry;
+                IndexFor(put.NamespaceId).Set(new StoredKey([.. entry.Key], entry.Expiration, entry.MetadataJson));
+                cache.Set(put.NamespaceId, entry);
+            }
         }
         catch (Exception error)
         {
+            // The cache must not keep an older value of a key this group may have written, so reads of these keys go to the file.
+            cache.MarkIncomplete();
             foreach (var put in group)
             {
-                put.Complete(error);
+                cache.Remove(put.NamespaceId, put.Entry.Key);
+                put.Fail(OwnFailure(error));
             }
 
             return;
         }
 
-        PutCommitCount++;
         foreach (var put in group)
         {
-            var entry = put.Entry;
-            IndexFor(put.NamespaceId).Set(new StoredKey([.. entry.Key], entry.Expiration, entry.MetadataJson));
-            cache.Set(put.NamespaceId, entry);
-            put.Complete(null);
+            put.Succeed();
+        }
+    }
+
+    // Called under the writer lock when the store closes. No queued put has been acknowledged yet, so failing them loses no acknowledged write.
+    private void FailPendingPuts()
+    {
+        foreach (var put in TakePendingPuts())
+        {
+            put.Fail(new KvException(
+                503,
+                KvErrorCodes.StoreUnavailable,
+                $"KV store closed data file '{Location}' before the entry was written. Write it again once the store is open."));
+        }
+    }
+
+    private List<PendingPut> TakePendingPuts()
+    {
+        lock (pendingGate)
+        {
+            var group = pendingPuts;
+            pendingPuts = [];
+            return group;
         }
     }
 
@@ -87,24 +156,15 @@ internal sealed partial class LiteDbKvStore
         }
     }
 
-    private void ThrowIfFailed(PendingPut put)
+    // Each caller gets its own exception object, because one shared object thrown on several threads
+    // would collect their stack traces.
+    private KvException OwnFailure(Exception error) => error switch
     {
-        switch (put.Failure)
-        {
-            case null:
-                return;
-
-            // Each caller gets its own exception object, because one shared object thrown on several threads
-            // would collect their stack traces.
-            case KvException failure:
-                throw new KvException(failure.StatusCode, failure.ErrorCode, failure.Message, failure);
-
-            case var failure:
-                throw new KvException(
-                    503,
-                    KvErrorCodes.StoreUnavailable,
-                    $"KV store failed to write an entry in data file '{Location}': {failure.Message}",
-                    failure);
-        }
-    }
+        KvException failure => new KvException(failure.StatusCode, failure.ErrorCode, failure.Message, failure),
+        _ => new KvException(
+            503,
+            KvErrorCodes.StoreUnavailable,
+            $"KV store failed to write an entry in data file '{Location}': {error.Message}",
+            error),
+    };
 }

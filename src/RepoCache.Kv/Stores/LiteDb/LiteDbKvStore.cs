@@ -100,6 +100,9 @@ internal sealed partial class LiteDbKvStore : IKvStore
     {
         lock (gate)
         {
+            // Puts queued before the delete began belong before it, so they are committed first and deleted with the rest.
+            CommitPendingPuts();
+
             var keys = keyIndexes.TryGetValue(namespaceId, out var index) ? index.All.ToList() : [];
 
             InTransaction("delete namespace", () =>
@@ -124,6 +127,7 @@ internal sealed partial class LiteDbKvStore : IKvStore
         {
             try
             {
+                FailPendingPuts();
                 database.Dispose();
                 LogClosed(logger, Location);
             }

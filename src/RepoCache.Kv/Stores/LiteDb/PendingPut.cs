@@ -2,9 +2,12 @@ using LiteDB;
 
 namespace RepoCache.Kv.Stores.LiteDb;
 
-/// <summary>A put waiting for the group commit that writes it, and the outcome of that commit once it is done.</summary>
+/// <summary>A put waiting for the group commit that writes it, with the task its caller awaits.</summary>
 internal sealed class PendingPut(string namespaceId, byte[] entryId, StoredEntry entry, BsonDocument document)
 {
+    // Continuations run on the thread pool, so completing a group never runs callers' code under the writer lock.
+    private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>The namespace the entry belongs to.</summary>
     public string NamespaceId { get; } = namespaceId;
 
@@ -17,16 +20,12 @@ internal sealed class PendingPut(string namespaceId, byte[] entryId, StoredEntry
     /// <summary>The entry document, built before the writer lock is taken.</summary>
     public BsonDocument Document { get; } = document;
 
-    /// <summary>Whether the commit that carried this put has finished, successfully or not.</summary>
-    public bool IsDone { get; private set; }
+    /// <summary>The task that completes once the put is durable, or fails with the commit's error.</summary>
+    public Task Completion => completion.Task;
 
-    /// <summary>The failure of that commit, or null when the put is durable.</summary>
-    public Exception? Failure { get; private set; }
+    /// <summary>Acknowledges the put after its transaction committed.</summary>
+    public void Succeed() => completion.TrySetResult();
 
-    /// <summary>Records the outcome of the commit, under the store's writer lock.</summary>
-    public void Complete(Exception? failure)
-    {
-        Failure = failure;
-        IsDone = true;
-    }
+    /// <summary>Fails the put with <paramref name="error"/>.</summary>
+    public void Fail(Exception error) => completion.TrySetException(error);
 }

@@ -61,6 +61,19 @@ internal sealed class InMemoryKvStore : IKvStore
         }
     }
 
+    public Task PutAsync(string namespaceId, StoredEntry entry)
+    {
+        try
+        {
+            Put(namespaceId, entry);
+            return Task.CompletedTask;
+        }
+        catch (Exception error)
+        {
+            return Task.FromException(error);
+        }
+    }
+
     public void Delete(string namespaceId, byte[] key)
     {
         lock (gate)
