@@ -41,14 +41,21 @@ internal sealed partial class LiteDbKvStore
                     CommitPendingPuts();
                 }
             }
-            catch
+            catch (Exception error)
             {
                 lock (pendingGate)
                 {
                     committing = false;
                 }
 
-                throw;
+                // On a pool thread an escaping exception would end the process, so it is logged there instead.
+                if (onCallerThread)
+                {
+                    throw;
+                }
+
+                LogStoreFailed(logger, error, "commit queued puts", Location);
+                return;
             }
 
             lock (pendingGate)
