@@ -9,8 +9,8 @@ internal static class RepositoryPaths
     /// <summary>The committed fixture.</summary>
     public static string Fixture => Path.Combine(Root, "fixtures", "repos.json");
 
-    /// <summary>The real feed sample beside the checkout.</summary>
-    public static string FeedSample => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "xgov-repos-2022-sample.json"));
+    /// <summary>The real feed sample the fixture is generated from, committed under fixtures/source.</summary>
+    public static string FeedSample => Path.Combine(Root, "fixtures", "source", "xgov-repos-2022-sample.json");
 
     private static string FindRoot()
     {

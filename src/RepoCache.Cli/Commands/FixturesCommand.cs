@@ -19,7 +19,7 @@ internal static class FixturesCommand
         var source = new Option<FileInfo>("--source")
         {
             Description = "The real feed sample to read (xgov-repos-2022-sample.json).",
-            DefaultValueFactory = _ => new FileInfo("../shared/data/xgov-repos-2022-sample.json"),
+            DefaultValueFactory = _ => new FileInfo("fixtures/source/xgov-repos-2022-sample.json"),
         };
         var output = new Option<FileInfo>("--out")
         {
