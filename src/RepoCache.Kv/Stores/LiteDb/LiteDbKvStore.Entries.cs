@@ -21,6 +21,11 @@ internal sealed partial class LiteDbKvStore
 
         lock (gate)
         {
+            if (TryGetJournalled(namespaceId, key, out var journalledEntry))
+            {
+                return journalledEntry;
+            }
+
             return Guard("read an entry", () =>
             {
                 var document = Entries.FindById(new BsonValue(entryId));
@@ -43,7 +48,7 @@ internal sealed partial class LiteDbKvStore
     public Task PutAsync(string namespaceId, StoredEntry entry)
     {
         var entryId = EntryDocuments.EntryId(namespaceId, entry.Key);
-        var put = new PendingPut(namespaceId, entryId, entry, EntryDocuments.ToEntryDocument(entryId, namespaceId, entry));
+        var put = new PendingPut(namespaceId, entryId, entry);
 
         bool commitHere;
         lock (pendingGate)
@@ -68,14 +73,7 @@ internal sealed partial class LiteDbKvStore
 
         lock (gate)
         {
-            InTransaction("delete an entry", () => DeleteEntryDocuments(entryId));
-
-            if (keyIndexes.TryGetValue(namespaceId, out var index))
-            {
-                index.Remove(key);
-            }
-
-            cache.Remove(namespaceId, key);
+            JournalChanges([(new JournalRecord(namespaceId, key, null), entryId)]);
         }
     }
 
@@ -96,6 +94,8 @@ internal sealed partial class LiteDbKvStore
     {
         lock (gate)
         {
+            ApplyJournalLocked();
+
             var expired = keyIndexes
                 .SelectMany(pair => pair.Value.All.Where(key => key.IsExpiredAt(now)).Select(key => (NamespaceId: pair.Key, key.Key)))
                 .ToList();

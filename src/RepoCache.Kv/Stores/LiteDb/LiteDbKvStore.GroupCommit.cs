@@ -10,7 +10,7 @@ internal sealed partial class LiteDbKvStore
     private List<PendingPut> pendingPuts = [];
     private bool committing;
 
-    /// <summary>Number of transactions that wrote puts, for tests of the group commit.</summary>
+    /// <summary>Number of journal appends or transactions that wrote puts, for tests of the group commit.</summary>
     internal long PutCommitCount { get; private set; }
 
     /// <summary>Number of puts waiting for a commit, for tests of the group commit.</summary>
@@ -75,7 +75,8 @@ internal sealed partial class LiteDbKvStore
         }
     }
 
-    // Called under the writer lock. Every put of the group is acknowledged only after this one transaction committed.
+    // Called under the writer lock. Every put of the group is acknowledged only after its one journal append returned,
+    // or, when the group has a chunked value, after its one transaction committed.
     private void CommitPendingPuts()
     {
         var group = TakePendingPuts();
@@ -86,15 +87,25 @@ internal sealed partial class LiteDbKvStore
 
         try
         {
-            InTransaction(group.Count == 1 ? "write an entry" : $"write {group.Count} entries", () => WriteGroup(group));
+            if (group.TrueForAll(put => EntryDocuments.ChunkCountFor(put.Entry.Value.Length) == 0))
+            {
+                JournalChanges([.. group.Select(put => (new JournalRecord(put.NamespaceId, put.Entry.Key, put.Entry), put.EntryId))]);
+            }
+            else
+            {
+                // Chunked values go straight into the data file, so earlier journalled changes must get there first.
+                ApplyJournalLocked();
+                InTransaction(group.Count == 1 ? "write an entry" : $"write {group.Count} entries", () => WriteGroup(group));
+
+                foreach (var put in group)
+                {
+                    var entry = put.Entry;
+                    IndexFor(put.NamespaceId).Set(new StoredKey([.. entry.Key], entry.Expiration, entry.MetadataJson));
+                    cache.Set(put.NamespaceId, entry);
+                }
+            }
 
             PutCommitCount++;
-            foreach (var put in group)
-            {
-                var entry = put.Entry;
-                IndexFor(put.NamespaceId).Set(new StoredKey([.. entry.Key], entry.Expiration, entry.MetadataJson));
-                cache.Set(put.NamespaceId, entry);
-            }
         }
         catch (Exception error)
         {

@@ -11,9 +11,11 @@ namespace RepoCache.Kv.Stores.LiteDb;
 /// built at open, never from LiteDB's string index or collation.
 /// </summary>
 /// <remarks>
-/// Durability: with <c>Connection=direct</c>, LiteDB 5.0.21 writes a committed transaction's pages into its log file
-/// (<c>kv-log.db</c> for <c>kv.db</c>) and hands them to the operating system before <c>Commit</c> returns, so a killed
-/// process loses nothing acknowledged, which the kill -9 test checks.
+/// Durability: puts of inline values and deletes are acknowledged once appended to the journal (<c>kv.db.journal</c>),
+/// which the store moves into LiteDB in large transactions and replays at open. Chunked puts and namespace deletes
+/// commit to LiteDB directly. With <c>Connection=direct</c>, LiteDB 5.0.21 writes a committed transaction's pages into
+/// its log file (<c>kv-log.db</c> for <c>kv.db</c>) and hands them to the operating system before <c>Commit</c>
+/// returns. So a killed process loses nothing acknowledged, which the kill -9 tests check.
 /// NOTE: LiteDB does not fsync on commit (strace shows none until close), so a power cut can lose the last writes.
 /// </remarks>
 internal sealed partial class LiteDbKvStore : IKvStore
@@ -55,7 +57,18 @@ internal sealed partial class LiteDbKvStore : IKvStore
         {
             var database = OpenDatabase(fullPath);
             var store = new LiteDbKvStore(fullPath, database, fileLock, logger, cacheBytes);
-            store.LoadKeyIndexes();
+            try
+            {
+                store.journal = OpenJournal(fullPath);
+                store.ReplayJournal();
+                store.LoadKeyIndexes();
+            }
+            catch
+            {
+                store.journal?.Dispose();
+                database.Dispose();
+                throw;
+            }
 
             LogOpened(logger, fullPath, store.keyIndexes.Values.Sum(index => index.Count), store.cache.Count);
             return store;
@@ -102,6 +115,7 @@ internal sealed partial class LiteDbKvStore : IKvStore
         {
             // Puts queued before the delete began belong before it, so they are committed first and deleted with the rest.
             CommitPendingPuts();
+            ApplyJournalLocked();
 
             var keys = keyIndexes.TryGetValue(namespaceId, out var index) ? index.All.ToList() : [];
 
@@ -128,6 +142,7 @@ internal sealed partial class LiteDbKvStore : IKvStore
             try
             {
                 FailPendingPuts();
+                CloseJournal();
                 database.Dispose();
                 LogClosed(logger, Location);
             }
@@ -157,6 +172,45 @@ internal sealed partial class LiteDbKvStore : IKvStore
                 KvErrorCodes.StoreUnavailable,
                 $"KV data file '{fullPath}' could not be opened: {error.Message} Check that its folder exists or can be created and is writable, or open another data file.",
                 error);
+        }
+    }
+
+    private static WriteJournal OpenJournal(string fullPath)
+    {
+        try
+        {
+            return WriteJournal.Open(fullPath);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new KvException(
+                503,
+                KvErrorCodes.StoreUnavailable,
+                $"KV journal '{fullPath}{WriteJournal.FileSuffix}' could not be opened: {error.Message} Check that the data file's folder is writable, or open another data file.",
+                error);
+        }
+    }
+
+    // Called under the writer lock. A journal that cannot be applied stays on disk and is replayed at the next open.
+    private void CloseJournal()
+    {
+        if (journal is null)
+        {
+            return;
+        }
+
+        try
+        {
+            ApplyJournalLocked();
+        }
+        catch (KvException error)
+        {
+            LogStoreFailed(logger, error, "apply the journal before closing", Location);
+        }
+        finally
+        {
+            journal.Dispose();
+            journal = null;
         }
     }
 

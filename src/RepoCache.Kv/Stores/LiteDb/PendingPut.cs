@@ -3,10 +3,12 @@ using LiteDB;
 namespace RepoCache.Kv.Stores.LiteDb;
 
 /// <summary>A put waiting for the group commit that writes it, with the task its caller awaits.</summary>
-internal sealed class PendingPut(string namespaceId, byte[] entryId, StoredEntry entry, BsonDocument document)
+internal sealed class PendingPut(string namespaceId, byte[] entryId, StoredEntry entry)
 {
     // Continuations run on the thread pool, so completing a group never runs callers' code under the writer lock.
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private BsonDocument? document;
 
     /// <summary>The namespace the entry belongs to.</summary>
     public string NamespaceId { get; } = namespaceId;
@@ -17,8 +19,8 @@ internal sealed class PendingPut(string namespaceId, byte[] entryId, StoredEntry
     /// <summary>The entry as written.</summary>
     public StoredEntry Entry { get; } = entry;
 
-    /// <summary>The entry document, built before the writer lock is taken.</summary>
-    public BsonDocument Document { get; } = document;
+    /// <summary>The entry document, built when a transaction first needs it, since journalled puts never do.</summary>
+    public BsonDocument Document => document ??= EntryDocuments.ToEntryDocument(EntryId, NamespaceId, Entry);
 
     /// <summary>The task that completes once the put is durable, or fails with the commit's error.</summary>
     public Task Completion => completion.Task;
