@@ -41,4 +41,22 @@ for arg in "$@"; do
   esac
 done
 
-exec dotnet cake build/build.cake "${args[@]}" "$@"
+# Cake runs in its own process group, so that a TERM or INT sent to this script reaches Cake and every
+# program it started (for example the proxy of the Serve target), not only Cake itself.
+set -m
+dotnet cake build/build.cake "${args[@]}" "$@" &
+cake_pid=$!
+
+forward_signal() {
+  kill -s "$1" -- "-$cake_pid" 2>/dev/null || true
+}
+trap 'forward_signal TERM' TERM
+trap 'forward_signal INT' INT
+
+status=0
+while true; do
+  wait "$cake_pid" && status=0 || status=$?
+  kill -0 "$cake_pid" 2>/dev/null || break
+done
+
+exit "$status"

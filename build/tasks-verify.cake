@@ -21,9 +21,16 @@ Task("VerifyCaching")
             WorkingDirectory = p.Paths.Root,
         });
 
+        // 'repocache verify' exits 1 when a check failed and 2 when its options or feed are invalid; only
+        // the first writes new reports.
+        if (exitCode == 1)
+        {
+            throw new CakeException($"VerifyCaching failed: 'repocache verify' exited with code 1. The failed checks are listed above and in {p.Paths.VerifyOutput.CombineWithFilePath("summary.md")}; the full report is {p.Paths.VerifyOutput.CombineWithFilePath("report.html")}.");
+        }
+
         if (exitCode != 0)
         {
-            throw new CakeException($"VerifyCaching failed: 'repocache verify' exited with code {exitCode}. The failed checks are listed above and in {p.Paths.VerifyOutput.CombineWithFilePath("summary.md")}; the full report is {p.Paths.VerifyOutput.CombineWithFilePath("report.html")}.");
+            throw new CakeException($"VerifyCaching did not run: 'repocache verify' exited with code {exitCode} before any check, so no report was written. Its error is printed above; fix the parameter it names (see ./build.sh --help).");
         }
     });
 
