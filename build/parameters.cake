@@ -45,8 +45,21 @@ public sealed class BuildParameters
         ("port=<n>", "Serve: proxy port on 127.0.0.1 (default 8787)."),
     };
 
+    // Names this build reads, plus Cake's own options, so a mistyped parameter is reported, not silently ignored.
+    private static readonly HashSet<string> KnownArguments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "target", "configuration", "count", "changed", "shards", "threshold", "repos", "port",
+        "verbosity", "v", "debug", "d", "dryrun", "noop", "whatif", "description", "showdescription",
+        "tree", "showtree", "exclusive", "e", "bootstrap", "skip-bootstrap", "info", "version", "help", "h",
+    };
+
     public static BuildParameters Create(ICakeContext context)
     {
+        foreach (var name in context.Arguments.GetArguments().Keys.Where(name => !KnownArguments.Contains(name)))
+        {
+            context.Warning($"Unknown parameter --{name} is ignored; ./build.sh --help lists the parameters.");
+        }
+
         // Cake runs with build/ as its working folder; the repository root is its parent.
         var root = context.MakeAbsolute(context.Directory(".."));
         var artifacts = root.Combine("artifacts");
@@ -55,12 +68,12 @@ public sealed class BuildParameters
         {
             Target = context.Argument("target", "Default"),
             Configuration = context.Argument("configuration", "Release"),
-            Count = context.Argument("count", 100),
-            Changed = context.Argument("changed", 5),
-            Shards = context.Argument("shards", 4),
-            Threshold = context.Argument("threshold", 0.90),
+            Count = ParseArgument(context, "count", 100),
+            Changed = ParseArgument(context, "changed", 5),
+            Shards = ParseArgument(context, "shards", 4),
+            Threshold = ParseArgument(context, "threshold", 0.90),
             Repos = root.CombineWithFilePath(context.Argument("repos", "fixtures/repos.json")),
-            Port = context.Argument("port", 8787),
+            Port = ParseArgument(context, "port", 8787),
             Paths = new BuildPaths
             {
                 Root = root,
@@ -74,5 +87,18 @@ public sealed class BuildParameters
                 CliProject = root.CombineWithFilePath("src/RepoCache.Cli/RepoCache.Cli.csproj"),
             },
         };
+    }
+
+    private static T ParseArgument<T>(ICakeContext context, string name, T defaultValue)
+    {
+        try
+        {
+            return context.Argument(name, defaultValue);
+        }
+        catch (Exception error) when (error is FormatException or ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            var expected = typeof(T) == typeof(int) ? "a whole number" : "a number";
+            throw new CakeException($"--{name}={context.Argument<string>(name, "")} is invalid: expected {expected}, such as --{name}={defaultValue}.");
+        }
     }
 }

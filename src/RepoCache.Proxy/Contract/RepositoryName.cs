@@ -42,7 +42,7 @@ public static class RepositoryName
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             {
-                problem = $"owner '{owner}' contains '{c}'; GitHub allows only ASCII letters, digits and hyphens";
+                problem = $"owner '{owner}' contains '{c}'; GitHub allows only ASCII letters, digits and hyphens (and underscores in some older accounts)";
                 return false;
             }
         }
