@@ -177,6 +177,23 @@ public sealed class IngestProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unreachable_proxy_logs_one_line()
+    {
+        var feed = WriteFeed("feed.json", """[{"owner": "acme", "name": "alpha", "pushedAt": null}]""");
+        var closedPort = $"http://127.0.0.1:{FreePort.Next()}/";
+
+        var run = await RunnerProcess.IngestAsync(Arguments(feed, _temp.Combine("run.json"), "--cache-url", closedPort));
+
+        run.ExitCode.ShouldBe(ExitCodes.CacheUnavailable, run.ToString());
+        var failLines = run.Stderr.Split('\n').Where(line => line.Contains("Cache check failed", StringComparison.Ordinal)).ToList();
+        failLines.Count.ShouldBe(1, run.ToString());
+        failLines[0].ShouldContain("cannot be reached");
+        run.Stderr.ShouldNotContain("HttpRequestException", customMessage: run.ToString());
+        run.Stderr.ShouldNotContain(" at RepoCache.", customMessage: run.ToString());
+        run.Stderr.ShouldContain("Start it (repocache serve) or fix --cache-url.");
+    }
+
+    [Fact]
     public async Task Process_all_processes_everything_when_proxy_is_down()
     {
         _gitHub.AddRepository("acme", "alpha");
@@ -286,6 +303,50 @@ public sealed class IngestProcessTests : IAsyncLifetime
         ReadSummary(summaryPath).ExitCode.ShouldBe(ExitCodes.Cancelled);
         (await _proxy.EntryAsync("acme", "slow")).ShouldBeNull();
         File.Exists(_temp.Combine("out", "acme", "slow.txt")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Terminated_run_reports_every_repository()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        // A GitHub stand-in that accepts connections and never responds, so the first download stalls.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var silentUrl = $"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}/";
+        var feed = WriteFeed("feed.json", """
+            [
+              {"owner": "acme", "name": "stalled", "pushedAt": null},
+              {"owner": "bad owner", "name": "x"},
+              {"owner": "acme", "name": "waiting", "pushedAt": "2020-01-01T00:00:00Z"}
+            ]
+            """);
+        var summaryPath = _temp.Combine("run.json");
+
+        var run = await RunnerProcess.IngestAsync(
+            Arguments(feed, summaryPath, "--github-url", silentUrl, "--concurrency", "1"), interruptAfter: "Miss reasons:", signal: RunnerProcess.SigTerm);
+
+        run.ExitCode.ShouldBe(ExitCodes.Cancelled, run.ToString());
+        run.Stdout.ShouldContain("Cache check: 0/2 hits (0.0%), 2 misses");
+        run.Stdout.ShouldContain("Miss reasons: absent 2");
+        var summary = ReadSummary(summaryPath);
+        summary.ExitCode.ShouldBe(ExitCodes.Cancelled);
+        summary.Totals.Checked.ShouldBe(2);
+        summary.Totals.Misses.ShouldBe(2);
+        summary.Totals.MissesByReason.ShouldBe(new Dictionary<string, int> { ["absent"] = 2 });
+        summary.Totals.Processed.ShouldBe(0);
+        summary.Repositories.Select(report => report.FeedIndex).ShouldBe([0, 1, 2]);
+        summary.Repositories.Select(report => report.Outcome).ShouldBe([RepositoryOutcome.Cancelled, RepositoryOutcome.SkippedInvalid, RepositoryOutcome.Cancelled]);
+        var waiting = summary.Repositories[2];
+        waiting.Name.ShouldBe("waiting");
+        waiting.PushedAt.ShouldBe("2020-01-01T00:00:00Z");
+        waiting.MissReason.ShouldBe(MissReason.Absent);
+        waiting.CacheWrite.ShouldBe("not-attempted");
+        waiting.Error.ShouldNotBeNull().ShouldContain("cancelled");
+        (await _proxy.EntryAsync("acme", "stalled")).ShouldBeNull();
     }
 
     [Fact]

@@ -11,7 +11,9 @@ public sealed partial class IngestRunner
     // Builds the summary, decides the exit code, prints the summary lines and writes the JSON file.
     private async Task<RunSummary> FinishAsync(RunState state, DateTimeOffset startedAt, int? exitCode, CancellationToken cancellationToken)
     {
+        IEnumerable<RepositoryReport> unfinished = exitCode == ExitCodes.Cancelled ? CancelledReports(state) : [];
         var reports = state.Reports.Values
+            .Concat(unfinished)
             .Concat(InvalidRowReports(state.Feed))
             .OrderBy(report => report.FeedIndex)
             .ToList();
@@ -76,6 +78,15 @@ public sealed partial class IngestRunner
 
         return totals.Failed > 0 ? ExitCodes.RepositoriesFailed : ExitCodes.Success;
     }
+
+    // Every selected repository without a report of its own, with the miss reason the check gave it, if any.
+    private static IEnumerable<RepositoryReport> CancelledReports(RunState state) =>
+        state.Selected
+            .Where(row => !state.Reports.ContainsKey(row.Index))
+            .Select(row => new RepositoryReport(
+                row.Index, row.Owner, row.Name, CacheClient.FormatPushedAt(row.PushedAt), RepositoryOutcome.Cancelled,
+                state.MissReasons.GetValueOrDefault(row.Index), null, null, CacheWriteOutcomeNames.NotAttempted,
+                "Not processed: the run was cancelled before this repository was finished. The next run retries it.", 0));
 
     private static IEnumerable<RepositoryReport> InvalidRowReports(FeedLoadResult? feed) =>
         (feed?.Problems ?? []).Select(problem => new RepositoryReport(

@@ -142,13 +142,13 @@ public sealed partial class IngestRunner : IDisposable
             _cacheCheckFailed = true;
             if (_options.OnCacheError == CacheErrorPolicy.Fail)
             {
-                _logger.LogError(exception, "Cache check failed; stopping because --on-cache-error is fail");
+                _logger.LogError("Cache check failed; stopping because --on-cache-error is fail: {Error}", exception.Message);
                 _error.WriteLine($"error: {exception.Message}");
                 _error.WriteLine("Nothing was processed. Fix the cache proxy, or pass --on-cache-error process-all to process every repository without the cache.");
                 return null;
             }
 
-            _logger.LogWarning(exception, "Cache check failed; processing all {Count} repositories because --on-cache-error is process-all", rows.Count);
+            _logger.LogWarning("Cache check failed; processing all {Count} repositories because --on-cache-error is process-all: {Error}", rows.Count, exception.Message);
             _output.WriteLine($"Cache check: unavailable, processing all {rows.Count} repositories (--on-cache-error process-all)");
             return rows.Select(row => (row, RepositoryOutcome.CacheUnavailableReason)).ToList();
         }
@@ -167,7 +167,9 @@ public sealed partial class IngestRunner : IDisposable
             }
             else
             {
-                misses.Add((row, result.Reason ?? MissReason.Absent));
+                var reason = result.Reason ?? MissReason.Absent;
+                misses.Add((row, reason));
+                state.MissReasons[row.Index] = reason;
             }
         }
 
@@ -209,5 +211,8 @@ public sealed partial class IngestRunner : IDisposable
         public string? CacheError { get; set; }
 
         public ConcurrentDictionary<int, RepositoryReport> Reports { get; } = new();
+
+        // Miss reasons by feed index, kept so that a cancelled run still reports the misses it did not finish.
+        public Dictionary<int, string> MissReasons { get; } = [];
     }
 }

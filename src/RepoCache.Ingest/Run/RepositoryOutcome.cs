@@ -15,6 +15,9 @@ public static class RepositoryOutcome
     /// <summary>The feed row was invalid and never reached the cache.</summary>
     public const string SkippedInvalid = "skipped-invalid";
 
+    /// <summary>The run was cancelled before the repository was finished, so it has no new cache entry and the next run retries it.</summary>
+    public const string Cancelled = "cancelled";
+
     /// <summary>The miss reason used when the cache check could not be made (<c>--on-cache-error process-all</c>).</summary>
     public const string CacheUnavailableReason = "cache-unavailable";
 }

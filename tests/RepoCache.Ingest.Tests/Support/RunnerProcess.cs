@@ -7,12 +7,18 @@ namespace RepoCache.Ingest.Tests.Support;
 /// <summary>Starts the built <c>repocache</c> CLI as a real process with <c>dotnet repocache.dll</c> and collects its output.</summary>
 public static class RunnerProcess
 {
+    /// <summary>The signal Ctrl+C sends.</summary>
+    public const int SigInt = 2;
+
+    /// <summary>The signal a service manager sends to stop a process.</summary>
+    public const int SigTerm = 15;
+
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
     public static Task<RunnerResult> IngestAsync(params string[] arguments) => IngestAsync(arguments, interruptAfter: null);
 
-    /// <summary>Runs <c>repocache ingest</c>; with <paramref name="interruptAfter"/>, sends SIGINT once a stdout line starts with it.</summary>
-    public static async Task<RunnerResult> IngestAsync(string[] arguments, string? interruptAfter)
+    /// <summary>Runs <c>repocache ingest</c>; with <paramref name="interruptAfter"/>, sends <paramref name="signal"/> once a stdout line starts with it.</summary>
+    public static async Task<RunnerResult> IngestAsync(string[] arguments, string? interruptAfter, int signal = SigInt)
     {
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
@@ -24,7 +30,7 @@ public static class RunnerProcess
         {
             if (interruptAfter is not null && line.StartsWith(interruptAfter, StringComparison.Ordinal) && Interlocked.Exchange(ref interrupted, 1) == 0)
             {
-                SendInterrupt(processId);
+                SendSignal(processId, signal);
             }
         });
 
@@ -65,13 +71,12 @@ public static class RunnerProcess
         return File.Exists(path) ? path : throw new FileNotFoundException($"The CLI was not built at {path}; build tests/RepoCache.Ingest.Tests, which builds it.", path);
     }
 
-    // SIGINT is what Ctrl+C sends; .NET has no managed call for it, so libc's kill is used (Linux and macOS only).
-    private static void SendInterrupt(int processId)
+    // .NET has no managed call that sends SIGINT or SIGTERM, so libc's kill is used (Linux and macOS only).
+    private static void SendSignal(int processId, int signal)
     {
-        const int SigInt = 2;
-        if (kill(processId, SigInt) != 0)
+        if (kill(processId, signal) != 0)
         {
-            throw new InvalidOperationException($"SIGINT could not be sent to process {processId}.");
+            throw new InvalidOperationException($"Signal {signal} could not be sent to process {processId}.");
         }
     }
 
