@@ -211,7 +211,7 @@ public static class HtmlReportWriter
                 var pushedAt = index < repository.PushedAt.Count ? repository.PushedAt[index] : null;
                 var outcome = index < repository.Outcomes.Count ? repository.Outcomes[index] : null;
                 html.Append("<td><code>").Append(Encode(pushedAt ?? "null")).Append("</code></td><td>")
-                    .Append(Encode(outcome is null ? "not run" : outcome.Reason is null ? outcome.Outcome : $"{outcome.Outcome} ({outcome.Reason})"))
+                    .Append(Encode(DescribeOutcome(outcome)))
                     .Append("</td>");
                 Cell(html, outcome?.Downloads ?? 0);
             }
@@ -246,6 +246,16 @@ public static class HtmlReportWriter
     private static string Percentiles(LatencyFigures figures) => figures.P50Ms is null
         ? "none measured"
         : $"{SvgCharts.FormatMs(figures.P50Ms.Value)} / {SvgCharts.FormatMs(figures.P95Ms ?? 0)} / {SvgCharts.FormatMs(figures.P99Ms ?? 0)}";
+
+    private static string DescribeOutcome(RepositoryOutcome? outcome)
+    {
+        if (outcome is null)
+        {
+            return "not run";
+        }
+
+        return outcome.Reason is null ? outcome.Outcome : $"{outcome.Outcome} ({outcome.Reason})";
+    }
 
     private static void Cell(StringBuilder html, int value) =>
         html.Append("<td class=\"num\">").Append(value.ToString(CultureInfo.InvariantCulture)).Append("</td>");

@@ -12,9 +12,10 @@ namespace RepoCache.Kv.Stores.LiteDb;
 /// NOTE: appends are not fsynced, like LiteDB's commits, so a power cut can lose the last acknowledged writes.
 /// </summary>
 /// <remarks>
-/// Record layout: payload length (int32, little-endian), the first 8 bytes of the payload's SHA-256, then the payload:
-/// kind (1 put, 2 delete), namespace id (uint16 length + UTF-8), key (int32 length + bytes), and for a put the value
-/// (int32 length + bytes), an expiration flag byte with int64 epoch seconds, and metadata (int32 length, -1 for none, + UTF-8).
+/// A record is the payload length (int32, little-endian), the first 8 bytes of the payload's SHA-256, then the payload.
+/// The payload contains the kind (1 put, 2 delete), the namespace id (uint16 length + UTF-8) and the key (int32 length +
+/// bytes). A put adds the value (int32 length + bytes), an expiration flag byte with int64 epoch seconds, and the
+/// metadata (int32 length, -1 for none, + UTF-8).
 /// </remarks>
 internal sealed class WriteJournal : IDisposable
 {
